@@ -1,0 +1,51 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'out/', 'dist/', '.vscode-test/', 'examples/', 'test/fixtures/', '**/*.mjs', '**/*.js'],
+  },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/explicit-module-boundary-types': 'error',
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+    },
+  },
+  {
+    // The core is pure: no editor, no file system, no processes.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'src/core must not depend on vscode.' },
+            { name: 'fs', message: 'src/core does no I/O.' },
+            { name: 'node:fs', message: 'src/core does no I/O.' },
+            { name: 'fs/promises', message: 'src/core does no I/O.' },
+            { name: 'node:fs/promises', message: 'src/core does no I/O.' },
+            { name: 'child_process', message: 'src/core does no I/O.' },
+            { name: 'node:child_process', message: 'src/core does no I/O.' },
+          ],
+          patterns: [{ group: ['../node/*', '../cli/*', '../vscode/*'], message: 'Dependencies flow into core, never out.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/node/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: 'Only src/vscode may import vscode.' }] },
+      ],
+    },
+  },
+);
