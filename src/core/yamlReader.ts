@@ -1,0 +1,187 @@
+/**
+ * Typed reads from a `yaml` syntax tree that record a Problem, with the exact
+ * span, for every field that is missing or of the wrong type. The loader reads
+ * the tree, never `toJS()`, so spans survive and aliases can be counted.
+ */
+import type { Document, LineCounter, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Problem, Severity, Span } from './model';
+
+/** Billion-laughs guard: a needs file has no reason to use many aliases. */
+export const MAX_ALIASES = 100;
+
+export class YamlReader {
+  readonly problems: Problem[] = [];
+  private aliases = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  span(node: { range?: [number, number, number] | null } | null | undefined): Span {
+    const range = node?.range;
+    if (!range) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { start: this.position(range[0]), end: this.position(range[1]) };
+  }
+
+  spanOfOffsets(start: number, end: number): Span {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  private position(offset: number): Span['start'] {
+    const p = this.lines.linePos(offset);
+    return { line: p.line - 1, character: p.col - 1 };
+  }
+
+  report(severity: Severity, rule: string, message: string, span: Span): void {
+    this.problems.push({ severity, rule, message, span });
+  }
+
+  /** Follows an alias, refusing past MAX_ALIASES so expansion stays bounded. */
+  deref(node: unknown): YamlNode | null {
+    if (!isAlias(node)) return (node as YamlNode | null) ?? null;
+    this.aliases++;
+    if (this.aliases > MAX_ALIASES) {
+      if (this.aliases === MAX_ALIASES + 1) {
+        this.report(
+          'error',
+          'too-many-aliases',
+          `More than ${MAX_ALIASES} YAML aliases; refusing to expand them.`,
+          this.span(node),
+        );
+      }
+      return null;
+    }
+    const target = node.resolve(this.doc);
+    return isAlias(target) ? null : ((target as YamlNode | undefined) ?? null);
+  }
+
+  /** The pair for `key` in `map`, following aliases in the value. */
+  pair(map: YAMLMap, key: string): { pair: Pair; value: YamlNode | null } | undefined {
+    for (const pair of map.items) {
+      const k = pair.key;
+      if (isScalar(k) && k.value === key) return { pair, value: this.deref(pair.value) };
+    }
+    return undefined;
+  }
+
+  /** Keys of `map` that are not in `known`, reported as warnings. */
+  unknownKeys(map: YAMLMap, known: readonly string[], where: string): void {
+    for (const pair of map.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined && !known.includes(key)) {
+        this.report(
+          'warning',
+          'unknown-field',
+          `Unknown field "${key}" in ${where}; known: ${known.join(', ')}.`,
+          this.span(pair.key as YamlNode),
+        );
+      }
+    }
+  }
+
+  /** A text field. Numbers and booleans are a wrong type: quote them. */
+  string(
+    map: YAMLMap,
+    key: string,
+    where: string,
+    required = false,
+  ): { value: string; span: Span } | undefined {
+    const found = this.pair(map, key);
+    if (!found || isNull(found.value)) {
+      if (required) this.missing(map, key, where);
+      return undefined;
+    }
+    const node = found.value;
+    if (isScalar(node) && typeof node.value === 'string') {
+      if (required && node.value.trim() === '') {
+        this.report('error', 'missing-field', `"${key}" of ${where} is empty.`, this.span(node));
+        return undefined;
+      }
+      return { value: node.value, span: this.span(node) };
+    }
+    this.wrongType(
+      node,
+      key,
+      where,
+      'text (put it in quotes if it looks like a number, a date or true/false)',
+    );
+    return undefined;
+  }
+
+  list(map: YAMLMap, key: string, where: string, required = false): YAMLSeq | undefined {
+    const found = this.pair(map, key);
+    if (!found || isNull(found.value)) {
+      if (required) this.missing(map, key, where);
+      return undefined;
+    }
+    if (isSeq(found.value)) return found.value;
+    this.wrongType(found.value, key, where, 'a list');
+    return undefined;
+  }
+
+  map(map: YAMLMap, key: string, where: string): YAMLMap | undefined {
+    const found = this.pair(map, key);
+    if (!found || isNull(found.value)) return undefined;
+    if (isMap(found.value)) return found.value;
+    this.wrongType(found.value, key, where, 'a mapping of keys to values');
+    return undefined;
+  }
+
+  /** A list of texts, each with its span; wrong entries are reported and skipped. */
+  strings(map: YAMLMap, key: string, where: string): { value: string; span: Span }[] {
+    const seq = this.list(map, key, where);
+    if (!seq) return [];
+    const out: { value: string; span: Span }[] = [];
+    for (const raw of seq.items) {
+      const item = this.deref(raw);
+      if (isScalar(item) && typeof item.value === 'string') {
+        out.push({ value: item.value, span: this.span(item) });
+      } else {
+        this.wrongType(item, `an entry of "${key}"`, where, 'text', true);
+      }
+    }
+    return out;
+  }
+
+  missing(map: YAMLMap, key: string, where: string): void {
+    // Point at the start of the mapping that lacks the key.
+    const range = map.range;
+    const span = range ? this.spanOfOffsets(range[0], range[0]) : this.span(undefined);
+    this.report('error', 'missing-field', `Missing required field "${key}" in ${where}.`, span);
+  }
+
+  wrongType(
+    node: YamlNode | null,
+    key: string,
+    where: string,
+    expected: string,
+    keyIsPhrase = false,
+  ): void {
+    const name = keyIsPhrase ? key : `"${key}"`;
+    this.report(
+      'error',
+      'wrong-type',
+      `${name} in ${where} must be ${expected}, not ${describe(node)}.`,
+      this.span(node),
+    );
+  }
+}
+
+function isNull(node: YamlNode | null): boolean {
+  return node === null || (isScalar(node) && node.value === null);
+}
+
+function describe(node: YamlNode | null): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (typeof v === 'number') return 'a number';
+    if (typeof v === 'boolean') return 'true/false';
+    if (v === null) return 'empty';
+    return 'text';
+  }
+  return 'nothing';
+}
