@@ -1,0 +1,112 @@
+/** `outside-in check`: validate every needs file and every `@need` annotation under the root. */
+import * as path from 'node:path';
+import { coverageProblems } from '../core/coverage';
+import type { LoadOptions } from '../core/load';
+import { isNeedsFileName, loadNeedsFiles } from '../node/needsFiles';
+import { scanTree } from '../node/scan';
+import { walkFiles } from '../node/walk';
+import type { Io, PrintableProblem } from './io';
+import { EXIT_OK, EXIT_PROBLEMS, UsageError, formatProblem } from './io';
+import { relativeTo } from './root';
+
+export interface CheckArgs {
+  readonly root: string;
+  readonly needs?: string;
+  readonly format: 'text' | 'json';
+  readonly load: LoadOptions;
+}
+
+export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
+  const all = await walkFiles(args.root);
+  let needsPaths = all.filter(isNeedsFileName);
+  if (args.needs !== undefined) {
+    const rel = relativeTo(args.root, path.resolve(io.cwd, args.needs));
+    if (rel === undefined)
+      throw new UsageError(`--needs ${args.needs}: not inside the root ${args.root}`);
+    needsPaths = [rel];
+  }
+  const problems: PrintableProblem[] = [];
+  if (needsPaths.length === 0) {
+    problems.push({
+      file: '.',
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'no-needs-file',
+      message:
+        'No needs file found (customer-needs.yaml, .customer-needs.yaml, in any folder, .github/ or docs/).',
+    });
+  }
+  const loaded = await loadNeedsFiles(args.root, needsPaths, args.load);
+  for (const f of loaded.files) for (const p of f.problems) problems.push(located(f.path, p));
+
+  const scan = await scanTree(args.root, loaded.set, { paths: all });
+  for (const file of scan.files) {
+    for (const u of file.unknown) {
+      problems.push({
+        file: file.path,
+        line: u.line + 1,
+        column: u.start + 1,
+        severity: 'error',
+        rule: 'unknown-need',
+        message: `@need names an unknown need "${u.id}".`,
+      });
+    }
+  }
+  const hasFatal = loaded.files.some((f) => f.problems.some((p) => p.severity === 'error'));
+  // With a broken needs file the coverage warnings would only repeat its errors.
+  if (!hasFatal) {
+    const links = scan.files.flatMap((f) => f.links);
+    for (const p of coverageProblems(loaded.set, { paths: scan.paths, links }))
+      problems.push(located(p.file, p));
+  }
+  problems.sort((a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column);
+
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const s = scan.skipped;
+  if (args.format === 'json') {
+    io.out(
+      JSON.stringify(
+        { version: 1, needsFiles: needsPaths, problems, files: { scanned: scan.read, skipped: s } },
+        null,
+        2,
+      ) + '\n',
+    );
+  } else {
+    for (const p of problems) io.out(formatProblem(p) + '\n');
+    // The summary goes to stderr: stdout stays one problem per line for tools.
+    const skipped = s.binary + s.large + s.unreadable;
+    const skipNote =
+      skipped > 0
+        ? ` (${s.binary} binary, ${s.large} too large, ${s.unreadable} unreadable: not read)`
+        : '';
+    io.err(
+      `outside-in: ${needsPaths.length} needs file(s), ${scan.read} source file(s) read${skipNote}: ${errors} error(s), ${warnings} warning(s)\n`,
+    );
+  }
+  return errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function located(
+  file: string,
+  p: {
+    severity: 'error' | 'warning';
+    message: string;
+    rule: string;
+    span: { start: { line: number; character: number } };
+  },
+): PrintableProblem {
+  return {
+    file,
+    line: p.span.start.line + 1,
+    column: p.span.start.character + 1,
+    severity: p.severity,
+    message: p.message,
+    rule: p.rule,
+  };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

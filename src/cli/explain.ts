@@ -1,0 +1,110 @@
+/** `outside-in explain PATH[:LINE]`: which needs relate to a file or a line, and why. */
+import * as path from 'node:path';
+import type { LoadOptions } from '../core/load';
+import type { Need } from '../core/model';
+import type { ScopedLink } from '../core/needsSet';
+import { isNeedsFileName, loadNeedsFiles } from '../node/needsFiles';
+import { readSourceFile, walkFiles } from '../node/walk';
+import type { Io } from './io';
+import { EXIT_OK, UsageError } from './io';
+import { relativeTo } from './root';
+
+export interface ExplainArgs {
+  readonly root: string;
+  readonly target: string;
+  readonly format: 'text' | 'json';
+  readonly load: LoadOptions;
+}
+
+/** `src/a.ts:41` -> path and 1-based line; a path may itself hold colons. */
+export function parseTarget(target: string): { file: string; line?: number } {
+  const m = /^(.*):(\d+)$/.exec(target);
+  if (m && m[1] !== '') return { file: m[1] as string, line: Number(m[2]) };
+  return { file: target };
+}
+
+export async function runExplain(io: Io, args: ExplainArgs): Promise<number> {
+  const { file, line } = parseTarget(args.target);
+  if (line !== undefined && line < 1)
+    throw new UsageError(`${args.target}: lines are numbered from 1`);
+  const rel = relativeTo(args.root, path.resolve(io.cwd, file));
+  if (rel === undefined) throw new UsageError(`${file}: not inside the root ${args.root}`);
+  const outcome = await readSourceFile(path.join(args.root, rel));
+  if ('skipped' in outcome && outcome.skipped === 'unreadable')
+    throw new UsageError(`${file}: cannot read it`);
+
+  const needsPaths = (await walkFiles(args.root)).filter(isNeedsFileName);
+  const loaded = await loadNeedsFiles(args.root, needsPaths, args.load);
+  for (const f of loaded.files) {
+    const errors = f.problems.filter((p) => p.severity === 'error').length;
+    if (errors > 0)
+      io.err(`outside-in: ${f.path} has ${errors} error(s); run "outside-in check" for details\n`);
+  }
+  let links: ScopedLink[];
+  if ('text' in outcome) {
+    links = loaded.set.fileLinks(rel, outcome.text);
+    if (line !== undefined)
+      links = links.filter((l) => l.line === undefined || l.line === line - 1);
+  } else {
+    io.err(
+      `outside-in: ${rel} is ${outcome.skipped === 'binary' ? 'binary' : 'too large'}; only its path was matched\n`,
+    );
+    links = loaded.set.pathLinks(rel);
+  }
+
+  const byNeed = new Map<Need, ScopedLink[]>();
+  for (const l of links) byNeed.set(l.need, [...(byNeed.get(l.need) ?? []), l]);
+  const needs = [...byNeed.entries()].map(([need, ls]) => ({
+    id: need.id,
+    title: need.title,
+    priority: need.priority,
+    status: need.status,
+    persona: need.persona,
+    quote: need.quote,
+    needsFile: ls[0]?.needsFile,
+    because: ls.map((l) => ({
+      file: rel,
+      line: l.line === undefined ? undefined : l.line + 1,
+      rule: l.rule,
+      match: l.match,
+    })),
+  }));
+
+  if (args.format === 'json') {
+    io.out(JSON.stringify({ version: 1, file: rel, line, needs }, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  const where = line === undefined ? rel : `${rel}:${line}`;
+  if (needs.length === 0) io.out(`${where}: no customer need relates to it\n`);
+  else io.out(`${where}: ${needs.length} customer ${needs.length === 1 ? 'need' : 'needs'}\n`);
+  for (const n of needs) {
+    io.out(`\n  ${n.id}  ${flat(n.title)}  [${n.priority}, ${n.status}]\n`);
+    if (n.quote !== undefined) io.out(`    “${flat(n.quote)}”\n`);
+    // One row per rule and match, its lines listed: a keyword on 30 lines is one reason.
+    const rows = new Map<string, { rule: string; match: string; lines: number[] }>();
+    for (const b of n.because) {
+      const key = `${b.rule}\u0000${b.match}`;
+      const row = rows.get(key) ?? { rule: b.rule, match: b.match, lines: [] };
+      if (b.line !== undefined) row.lines.push(b.line);
+      rows.set(key, row);
+    }
+    for (const r of rows.values())
+      io.out(`    ${r.rule.padEnd(10)} ${flat(r.match)}  ${linesText(r.lines)}\n`);
+  }
+  return EXIT_OK;
+}
+
+function linesText(lines: readonly number[]): string {
+  if (lines.length === 0) return '(whole file)';
+  const shown = lines.slice(0, 8).join(', ');
+  const more = lines.length > 8 ? ` (+${lines.length - 8} more)` : '';
+  return `${lines.length === 1 ? 'line' : 'lines'} ${shown}${more}`;
+}
+
+function flat(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .trim();
+}

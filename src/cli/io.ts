@@ -1,0 +1,28 @@
+/** Where the CLI writes, so tests can run commands in-process too. */
+export interface Io {
+  readonly cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Exit codes of the contract: 0 fine, 1 errors found, 2 bad usage or unreadable input. */
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+/** A usage error: printed on stderr with a pointer to `--help`, exit 2. */
+export class UsageError extends Error {}
+
+export interface PrintableProblem {
+  readonly file: string;
+  readonly line: number; // 1-based
+  readonly column: number; // 1-based
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly rule: string;
+}
+
+/** `path:line:col: severity: message [rule]`, the contract's problem line. */
+export function formatProblem(p: PrintableProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.rule}]`;
+}

@@ -1,0 +1,194 @@
+/**
+ * The reviewer's checklist: exactly the needs a change touches (PRODUCT.md),
+ * plus the standing values, each need with every reason it was picked. The CLI
+ * and the editor both build it here, so they never disagree.
+ */
+import type { FileChange } from './diff';
+import { isExcluded } from './excludes';
+import { matchesGlobs } from './globs';
+import type { LinkRule, Need, Priority, Status } from './model';
+import { PRIORITIES } from './model';
+import type { NeedsSet, ScopedLink } from './needsSet';
+
+/** Why a need is on the checklist: one file, and for line rules one line. */
+export interface Because {
+  readonly file: string;
+  /** 1-based; in HEAD for an added line, in BASE for a removed one. */
+  readonly line?: number;
+  readonly rule: LinkRule;
+  /** The glob, keyword or annotated id that matched. */
+  readonly match?: string;
+  readonly removed?: true;
+}
+
+export interface ChecklistNeed {
+  readonly id: string;
+  readonly title: string;
+  readonly priority: Priority;
+  readonly status: Status;
+  readonly persona?: string;
+  readonly quote?: string;
+  readonly review: readonly string[];
+  readonly because: readonly Because[];
+  /** Extensions of the contract's fields (new fields may be added). */
+  readonly personaName?: string;
+  readonly evidenceCount: number;
+  readonly newestEvidence?: string;
+  readonly signals: readonly string[];
+  readonly needsFile: string;
+}
+
+export interface ChecklistValue {
+  readonly id: string;
+  readonly statement: string;
+  readonly review: readonly string[];
+}
+
+export interface Checklist {
+  readonly version: 1;
+  readonly base: string;
+  readonly head: string;
+  readonly needs: readonly ChecklistNeed[];
+  readonly values: readonly ChecklistValue[];
+  readonly files: {
+    readonly changed: number;
+    readonly related: number;
+    /** Changed files in excluded folders (node_modules, dist, ...), not looked at. */
+    readonly excluded: number;
+    /** Binary files: related by path only, their content unread. */
+    readonly binary: number;
+  };
+}
+
+/** Builds the checklist for `changes` (from `parseUnifiedDiff`). */
+export function buildChecklist(
+  set: NeedsSet,
+  changes: readonly FileChange[],
+  revs: { base: string; head: string },
+): Checklist {
+  const found = new Map<Need, { needsFile: string; because: Because[]; seen: Set<string> }>();
+  let touched = false;
+  const record = (link: ScopedLink, because: Because): void => {
+    touched = true;
+    let entry = found.get(link.need);
+    if (!entry)
+      found.set(link.need, (entry = { needsFile: link.needsFile, because: [], seen: new Set() }));
+    const key = `${because.file}\u0000${because.line ?? ''}\u0000${because.rule}\u0000${because.match ?? ''}\u0000${because.removed ?? ''}`;
+    if (entry.seen.has(key)) return;
+    entry.seen.add(key);
+    entry.because.push(because);
+  };
+
+  let related = 0;
+  let excluded = 0;
+  let binary = 0;
+  const considered: string[] = [];
+  for (const change of changes) {
+    if (isExcluded(change.path) && (change.oldPath === undefined || isExcluded(change.oldPath))) {
+      excluded++;
+      continue;
+    }
+    if (change.binary) binary++;
+    touched = false;
+    const paths =
+      change.oldPath !== undefined && change.oldPath !== change.path
+        ? [change.path, change.oldPath]
+        : [change.path];
+    considered.push(...paths);
+    for (const path of paths) {
+      for (const link of set.pathLinks(path))
+        record(link, { file: path, rule: 'path', match: link.match });
+    }
+    for (const added of change.added) {
+      for (const link of set.lineLinks(change.path, added.text, added.line - 1)) {
+        record(link, { file: change.path, line: added.line, rule: link.rule, match: link.match });
+      }
+    }
+    const oldPath = change.oldPath ?? change.path;
+    for (const removed of change.removed) {
+      for (const link of set.lineLinks(oldPath, removed.text, removed.line - 1)) {
+        record(link, {
+          file: oldPath,
+          line: removed.line,
+          rule: link.rule,
+          match: link.match,
+          removed: true,
+        });
+      }
+    }
+    if (touched) related++;
+  }
+
+  const needs = [...found.entries()].map(([need, e]) =>
+    checklistNeed(need, e.needsFile, e.because, set),
+  );
+  needs.sort(
+    (a, b) =>
+      PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority) || compare(a.id, b.id),
+  );
+  return {
+    version: 1,
+    base: revs.base,
+    head: revs.head,
+    needs,
+    values: standingValues(set, considered),
+    files: { changed: changes.length, related, excluded, binary },
+  };
+}
+
+function checklistNeed(
+  need: Need,
+  needsFile: string,
+  because: Because[],
+  set: NeedsSet,
+): ChecklistNeed {
+  const scope = set.scopes.find((s) => s.needsFile === needsFile);
+  const dates = need.evidence
+    .map((e) => e.date)
+    .filter((d): d is string => d !== undefined)
+    .sort();
+  return {
+    id: need.id,
+    title: need.title,
+    priority: need.priority,
+    status: need.status,
+    persona: need.persona,
+    quote: need.quote,
+    review: need.review,
+    because,
+    personaName: need.persona ? scope?.index.file.personas.get(need.persona)?.name : undefined,
+    evidenceCount: need.evidence.length,
+    newestEvidence: dates[dates.length - 1],
+    signals: need.signals,
+    needsFile,
+  };
+}
+
+/** Values apply to every change in their scope, or only where their `paths` match. */
+function standingValues(set: NeedsSet, changed: readonly string[]): ChecklistValue[] {
+  const out: ChecklistValue[] = [];
+  // Root file first: its values are the team's, nested ones a package's.
+  for (const scope of [...set.scopes].reverse()) {
+    const local = changed
+      .filter((p) => scope.dir === '' || p.startsWith(scope.dir + '/'))
+      .map((p) => (scope.dir === '' ? p : p.slice(scope.dir.length + 1)));
+    if (local.length === 0) continue;
+    for (const value of scope.index.file.values) {
+      const globs = value.paths?.map((p) => p.value);
+      if (globs === undefined || local.some((p) => matchesGlobs(p, globs))) {
+        out.push({ id: value.id, statement: value.statement, review: value.review });
+      }
+    }
+  }
+  return out;
+}
+
+/** Code-point order, stable across locales. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The stable key of one review question, for persisted ticks. */
+export function questionKey(needId: string, question: string): string {
+  return `${needId}\n${question}`;
+}

@@ -1,0 +1,117 @@
+/**
+ * Gitignore-style path globs (PRODUCT.md): `!` excludes, later patterns win, a
+ * pattern without a slash matches at any depth, a pattern naming a folder
+ * matches everything below it. Patterns are bucketed by their literal folder
+ * prefix, so testing a path costs little however many needs a file holds.
+ */
+import picomatch from 'picomatch';
+
+interface Rule<K> {
+  readonly owner: K;
+  /** Position in the owner's list: the last matching rule decides. */
+  readonly order: number;
+  readonly negated: boolean;
+  readonly glob: string;
+  readonly test: (path: string) => boolean;
+}
+
+const GLOB_CHARS = /[*?[\]{}()!+@]/;
+
+/** Matches paths (relative, `/`-separated) against the globs of many owners. */
+export class PathMatcher<K> {
+  /** Literal folder prefix ('' for none) -> rules under it. */
+  private readonly buckets = new Map<string, Rule<K>[]>();
+  private readonly rules: Rule<K>[] = [];
+
+  /** Adds `owner`'s globs, in its own order. */
+  add(owner: K, globs: readonly string[]): void {
+    globs.forEach((raw, order) => {
+      const compiled = compileGlob(raw);
+      if (!compiled) return;
+      const rule: Rule<K> = {
+        owner,
+        order,
+        negated: compiled.negated,
+        glob: raw,
+        test: compiled.test,
+      };
+      this.rules.push(rule);
+      const bucket = this.buckets.get(compiled.prefix);
+      if (bucket) bucket.push(rule);
+      else this.buckets.set(compiled.prefix, [rule]);
+    });
+  }
+
+  /** Every owner that includes `path`, with the glob that included it. */
+  match(path: string): { owner: K; glob: string }[] {
+    const decided = new Map<K, Rule<K>>();
+    for (const key of ancestorKeys(path)) {
+      for (const rule of this.buckets.get(key) ?? []) {
+        const prior = decided.get(rule.owner);
+        if (prior && prior.order > rule.order) continue;
+        if (rule.test(path)) decided.set(rule.owner, rule);
+      }
+    }
+    const out: { owner: K; glob: string }[] = [];
+    for (const [owner, rule] of decided) if (!rule.negated) out.push({ owner, glob: rule.glob });
+    return out;
+  }
+
+  /** True when some path in `paths` is matched by the rule; for "glob matches no file". */
+  globsMatchingNothing(paths: Iterable<string>): { owner: K; glob: string }[] {
+    const hit = new Set<Rule<K>>();
+    for (const path of paths) {
+      for (const key of ancestorKeys(path)) {
+        for (const rule of this.buckets.get(key) ?? [])
+          if (!hit.has(rule) && rule.test(path)) hit.add(rule);
+      }
+    }
+    return this.rules
+      .filter((r) => !r.negated && !hit.has(r))
+      .map((r) => ({ owner: r.owner, glob: r.glob }));
+  }
+}
+
+/** '', then each ancestor folder, then the path itself: the buckets to look in. */
+function ancestorKeys(path: string): string[] {
+  const keys = [''];
+  let i = path.indexOf('/');
+  while (i > 0) {
+    keys.push(path.slice(0, i));
+    i = path.indexOf('/', i + 1);
+  }
+  keys.push(path);
+  return keys;
+}
+
+/** Compiles one gitignore-style glob, or undefined for a blank one. */
+export function compileGlob(
+  raw: string,
+): { negated: boolean; prefix: string; test: (p: string) => boolean } | undefined {
+  let glob = raw.trim();
+  const negated = glob.startsWith('!');
+  if (negated) glob = glob.slice(1);
+  glob = glob.replace(/^\.\//, '');
+  const dirOnly = glob.endsWith('/');
+  glob = glob.replace(/^\/+/, '').replace(/\/+$/, '');
+  if (glob === '') return undefined;
+  // Without a slash gitignore matches the name at any depth.
+  if (!raw.trim().replace(/^!/, '').replace(/\/+$/, '').includes('/')) glob = `**/${glob}`;
+  const patterns = dirOnly ? [`${glob}/**`] : [glob, `${glob}/**`];
+  const test = picomatch(patterns, { dot: true });
+  const segments = glob.split('/');
+  const literal: string[] = [];
+  for (const s of segments) {
+    if (GLOB_CHARS.test(s) || s.includes('\\')) break;
+    literal.push(s);
+  }
+  // A fully literal glob may name the file itself: bucket it under that path.
+  return { negated, prefix: literal.join('/'), test };
+}
+
+/** Whether `path` is included by `globs` in gitignore order (for values' paths). */
+export function matchesGlobs(path: string, globs: readonly string[]): boolean {
+  const m = new PathMatcher<0>();
+  m.add(0, globs);
+  return m.match(path).length > 0;
+}

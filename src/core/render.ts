@@ -1,0 +1,128 @@
+/**
+ * Checklist renderers: Markdown (a GitHub task list for a pull request), JSON
+ * (the contract of PRODUCT.md) and plain text. The CLI and the editor share
+ * them, so a copied checklist equals `outside-in checklist --format markdown`.
+ */
+import type { Because, Checklist, ChecklistNeed } from './checklist';
+import { questionKey } from './checklist';
+import { codeSpan, escapeMarkdown } from './markdown';
+
+/** Which questions are ticked, by `questionKey`; absent means none are. */
+export type Ticks = ReadonlySet<string>;
+
+export function renderJson(checklist: Checklist): string {
+  return JSON.stringify(checklist, null, 2) + '\n';
+}
+
+export function renderMarkdown(checklist: Checklist, ticks: Ticks = new Set()): string {
+  const out: string[] = ['## Customer needs this change touches', ''];
+  out.push(
+    `_Outside-In checklist for ${codeSpan(revRange(checklist))}: ${filesLine(checklist)}._`,
+    '',
+  );
+  if (checklist.needs.length === 0) out.push('No customer need relates to the changed files.', '');
+  for (const need of checklist.needs) {
+    out.push(`### ${escapeMarkdown(need.title)} (${need.priority})`, '');
+    if (need.quote !== undefined) out.push(`> “${escapeMarkdown(need.quote)}”`, '');
+    const who =
+      need.persona !== undefined ? `${escapeMarkdown(need.personaName ?? need.persona)} · ` : '';
+    out.push(`${who}${evidenceLine(need, true)} · ${codeSpan(need.id)}`, '');
+    for (const signal of need.signals) out.push(`- Observed: ${escapeMarkdown(signal)}`);
+    if (need.signals.length > 0) out.push('');
+    for (const q of need.review)
+      out.push(`- [${ticks.has(questionKey(need.id, q)) ? 'x' : ' '}] ${escapeMarkdown(q)}`);
+    if (need.review.length === 0)
+      out.push('- [ ] (no review questions: ask whether this change still serves the need)');
+    out.push('', '<details><summary>Why this need</summary>', '');
+    for (const b of need.because) out.push(`- ${codeSpan(where(b))}: ${reason(b)}`);
+    out.push('', '</details>', '');
+  }
+  if (checklist.values.length > 0) {
+    out.push('### Standing values', '');
+    for (const value of checklist.values) {
+      out.push(`**${escapeMarkdown(value.statement)}** ${codeSpan(value.id)}`, '');
+      for (const q of value.review)
+        out.push(`- [${ticks.has(questionKey(value.id, q)) ? 'x' : ' '}] ${escapeMarkdown(q)}`);
+      out.push('');
+    }
+  }
+  return out.join('\n');
+}
+
+export function renderText(checklist: Checklist): string {
+  const out: string[] = [
+    `Outside-In checklist for ${revRange(checklist)}: ${filesLine(checklist)}`,
+    '',
+  ];
+  if (checklist.needs.length === 0) out.push('No customer need relates to the changed files.', '');
+  for (const need of checklist.needs) {
+    const who = need.persona !== undefined ? ` (${flat(need.personaName ?? need.persona)})` : '';
+    out.push(`[${need.priority}] ${flat(need.title)}${who}  ${need.id}`);
+    if (need.quote !== undefined) out.push(`  “${flat(need.quote)}”`);
+    out.push(`  ${evidenceLine(need, false)}`);
+    for (const signal of need.signals) out.push(`  observed: ${flat(signal)}`);
+    for (const q of need.review) out.push(`  [ ] ${flat(q)}`);
+    need.because.forEach((b, i) =>
+      out.push(`  ${i === 0 ? 'why:' : '    '} ${where(b)}: ${reason(b, false)}`),
+    );
+    out.push('');
+  }
+  if (checklist.values.length > 0) {
+    out.push('Standing values');
+    for (const value of checklist.values) {
+      out.push(`  ${flat(value.statement)}  ${value.id}`);
+      for (const q of value.review) out.push(`  [ ] ${flat(q)}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function revRange(c: Checklist): string {
+  return `${short(c.base)}...${short(c.head)}`;
+}
+
+function short(rev: string): string {
+  return /^[0-9a-f]{40}$/.test(rev) ? rev.slice(0, 12) : rev;
+}
+
+function filesLine(c: Checklist): string {
+  const f = c.files;
+  const parts = [
+    `${f.changed} changed ${f.changed === 1 ? 'file' : 'files'}, ${f.related} related to customer needs`,
+  ];
+  // Say what was not looked at, never hide it.
+  if (f.binary > 0) parts.push(`${f.binary} binary (matched by path only)`);
+  if (f.excluded > 0) parts.push(`${f.excluded} in excluded folders (not checked)`);
+  return parts.join('; ');
+}
+
+function evidenceLine(need: ChecklistNeed, markdown: boolean): string {
+  if (need.evidenceCount === 0) {
+    const label = markdown ? '**Assumption**' : 'ASSUMPTION';
+    return `${label}: rests on no evidence`;
+  }
+  const newest = need.newestEvidence !== undefined ? `, newest ${need.newestEvidence}` : '';
+  const n = need.evidenceCount;
+  return `${need.status}, ${n} ${n === 1 ? 'piece' : 'pieces'} of evidence${newest}`;
+}
+
+function where(b: Because): string {
+  return b.line === undefined ? b.file : `${b.file}:${b.line}`;
+}
+
+function reason(b: Because, markdown = true): string {
+  const match =
+    b.match === undefined ? '' : ` ${markdown ? codeSpan(b.match) : `"${flat(b.match)}"`}`;
+  const removed = b.removed ? ' (removed line)' : '';
+  return `${b.rule}${match}${removed}`;
+}
+
+/** One line of terminal text: control characters (escape sequences) dropped. */
+function flat(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .trim();
+}

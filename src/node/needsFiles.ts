@@ -1,0 +1,110 @@
+/**
+ * Finding needs files in a tree and loading them from disk into a NeedsSet.
+ * The size limit is checked on the file before it is read.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { LoadOptions } from '../core/load';
+import { DEFAULT_MAX_CHARS, loadNeedsText } from '../core/load';
+import { buildIndex } from '../core/match';
+import type { Problem } from '../core/model';
+import { NeedsSet, scopeDir } from '../core/needsSet';
+import { runGitOk } from './gitProcess';
+import type { Scope } from '../core/needsSet';
+
+/** File names PRODUCT.md searches for, in any folder (and in `.github/` or `docs/`). */
+export const NEEDS_FILE_NAMES: readonly string[] = [
+  'customer-needs.yaml',
+  'customer-needs.yml',
+  '.customer-needs.yaml',
+  '.customer-needs.yml',
+];
+
+/** Whether a relative path names a needs file by the default names. */
+export function isNeedsFileName(rel: string): boolean {
+  return NEEDS_FILE_NAMES.includes(rel.slice(rel.lastIndexOf('/') + 1));
+}
+
+/** A needs file as read: its problems, and its text when it could be read. */
+export interface LoadedNeedsFile {
+  /** Relative to the root, `/`-separated. */
+  readonly path: string;
+  readonly problems: readonly Problem[];
+  readonly text?: string;
+}
+
+export interface LoadedSet {
+  readonly set: NeedsSet;
+  readonly files: readonly LoadedNeedsFile[];
+}
+
+/** Loads each needs file (paths relative to `root`) and builds the set of scopes. */
+export async function loadNeedsFiles(
+  root: string,
+  paths: readonly string[],
+  options: LoadOptions = {},
+): Promise<LoadedSet> {
+  const scopes: Scope[] = [];
+  const files: LoadedNeedsFile[] = [];
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  for (const rel of paths) {
+    const abs = path.join(root, rel);
+    let text: string;
+    try {
+      const { size } = await fs.stat(abs);
+      if (size > maxChars) {
+        files.push({
+          path: rel,
+          problems: [
+            fileProblem(
+              'too-large',
+              `The needs file is ${mb(size)} MB; the limit is ${mb(maxChars)} MB.`,
+            ),
+          ],
+        });
+        continue;
+      }
+      text = await fs.readFile(abs, 'utf8');
+    } catch (e) {
+      files.push({
+        path: rel,
+        problems: [
+          fileProblem('unreadable', `Cannot read the needs file: ${(e as Error).message}`),
+        ],
+      });
+      continue;
+    }
+    // A BOM is an editor's habit, not content.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const result = loadNeedsText(text, options);
+    files.push({ path: rel, problems: result.problems, text });
+    if (result.file)
+      scopes.push({ needsFile: rel, dir: scopeDir(rel), index: buildIndex(result.file) });
+  }
+  return { set: new NeedsSet(scopes), files };
+}
+
+function fileProblem(rule: string, message: string): Problem {
+  const origin = { line: 0, character: 0 };
+  return { severity: 'error', rule, message, span: { start: origin, end: origin } };
+}
+
+function mb(n: number): string {
+  return (n / (1024 * 1024)).toFixed(1);
+}
+
+/** Needs files git knows of (tracked or untracked, not ignored): fast on big trees. */
+export async function listNeedsFiles(root: string): Promise<string[]> {
+  const patterns = NEEDS_FILE_NAMES.map((n) => `:(glob)**/${n}`);
+  const out = await runGitOk(root, [
+    'ls-files',
+    '-z',
+    '--cached',
+    '--others',
+    '--exclude-standard',
+    '--',
+    ...patterns,
+  ]);
+  const seen = new Set(out.split('\0').filter((p) => p !== ''));
+  return [...seen].sort();
+}

@@ -1,0 +1,98 @@
+/**
+ * Walking a source tree the way PRODUCT.md says: `.gitignore` files (nested
+ * ones too) honoured, the usual build folders never entered, symlinks not
+ * followed (no loops), and binary or very large files skipped and counted.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import ignore from 'ignore';
+import type { Ignore } from 'ignore';
+import { DEFAULT_EXCLUDES } from '../core/excludes';
+
+export interface WalkOptions {
+  /** Folder names never entered, in addition to the defaults. */
+  readonly excludes?: readonly string[];
+  readonly signal?: AbortSignal;
+}
+
+interface IgnoreScope {
+  readonly dir: string; // relative to the root, '' for the root
+  readonly rules: Ignore;
+}
+
+/** Every file under `root` that is not ignored, as sorted `/`-separated relative paths. */
+export async function walkFiles(root: string, options: WalkOptions = {}): Promise<string[]> {
+  const excluded = new Set([...DEFAULT_EXCLUDES, ...(options.excludes ?? [])]);
+  const out: string[] = [];
+  const walk = async (dir: string, scopes: readonly IgnoreScope[]): Promise<void> => {
+    options.signal?.throwIfAborted();
+    const abs = path.join(root, dir);
+    let entries;
+    try {
+      entries = await fs.readdir(abs, { withFileTypes: true });
+    } catch {
+      return; // vanished or unreadable while we walked: nothing to scan there
+    }
+    const local = await readGitignore(abs);
+    const here = local ? [...scopes, { dir, rules: local }] : scopes;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (excluded.has(entry.name) || isIgnored(here, rel, true)) continue;
+        await walk(rel, here);
+      } else if (entry.isFile() && !isIgnored(here, rel, false)) {
+        out.push(rel);
+      }
+    }
+  };
+  await walk('', []);
+  return out;
+}
+
+async function readGitignore(dir: string): Promise<Ignore | undefined> {
+  try {
+    const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
+    return ignore().add(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isIgnored(scopes: readonly IgnoreScope[], rel: string, isDir: boolean): boolean {
+  for (const scope of scopes) {
+    const local = scope.dir === '' ? rel : rel.slice(scope.dir.length + 1);
+    if (scope.rules.ignores(isDir ? `${local}/` : local)) return true;
+  }
+  return false;
+}
+
+export type ReadOutcome =
+  { readonly text: string } | { readonly skipped: 'binary' | 'large' | 'unreadable' };
+
+/** Files bigger than this are generated or data, not code a need speaks about. */
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Reads a source file as text, or says why it was skipped. */
+export async function readSourceFile(
+  abs: string,
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<ReadOutcome> {
+  try {
+    const handle = await fs.open(abs, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > maxBytes) return { skipped: 'large' };
+      const buffer = Buffer.alloc(size);
+      const { bytesRead } = await handle.read(buffer, 0, size, 0);
+      const bytes = buffer.subarray(0, bytesRead);
+      // A NUL byte in the first 8 KB is git's own test for binary content.
+      if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary' };
+      return { text: bytes.toString('utf8') };
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return { skipped: 'unreadable' };
+  }
+}
