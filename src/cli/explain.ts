@@ -102,7 +102,6 @@ function linesText(lines: readonly number[]): string {
 }
 
 function flat(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text
     .replace(/\s+/g, ' ')
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')

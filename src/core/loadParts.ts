@@ -85,7 +85,9 @@ export function readPersonas(r: YamlReader, root: YAMLMap): Map<string, Persona>
       );
       continue;
     }
-    const value = r.deref(pair.value);
+    const raw = r.deref(pair.value);
+    // `shopper:` with nothing under it is a persona with no details yet.
+    const value = isScalar(raw) && raw.value === null ? null : raw;
     const where = `persona "${key}"`;
     if (value !== null && !isMap(value)) {
       r.wrongType(value, key, 'personas', 'a mapping with name and description');

@@ -120,7 +120,6 @@ function reason(b: Because, markdown = true): string {
 
 /** One line of terminal text: control characters (escape sequences) dropped. */
 function flat(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text
     .replace(/\s+/g, ' ')
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
