@@ -8,6 +8,7 @@ import { readSourceFile, walkFiles } from '../node/walk';
 import type { Io } from './io';
 import { EXIT_OK, UsageError } from './io';
 import { relativeTo } from './root';
+import { flat } from '../core/present';
 
 export interface ExplainArgs {
   readonly root: string;
@@ -99,11 +100,4 @@ function linesText(lines: readonly number[]): string {
   const shown = lines.slice(0, 8).join(', ');
   const more = lines.length > 8 ? ` (+${lines.length - 8} more)` : '';
   return `${lines.length === 1 ? 'line' : 'lines'} ${shown}${more}`;
-}
-
-function flat(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
-    .trim();
 }

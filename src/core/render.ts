@@ -6,6 +6,7 @@
 import type { Because, Checklist, ChecklistNeed } from './checklist';
 import { questionKey } from './checklist';
 import { codeSpan, escapeMarkdown } from './markdown';
+import { flat } from './present';
 
 /** Which questions are ticked, by `questionKey`; absent means none are. */
 export type Ticks = ReadonlySet<string>;
@@ -116,12 +117,4 @@ function reason(b: Because, markdown = true): string {
     b.match === undefined ? '' : ` ${markdown ? codeSpan(b.match) : `"${flat(b.match)}"`}`;
   const removed = b.removed ? ' (removed line)' : '';
   return `${b.rule}${match}${removed}`;
-}
-
-/** One line of terminal text: control characters (escape sequences) dropped. */
-function flat(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
-    .trim();
 }
