@@ -6,6 +6,7 @@
 import type { Document, LineCounter, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Problem, Severity, Span } from './model';
+import { closestIds } from './similar';
 
 /** Billion-laughs guard: a needs file has no reason to use many aliases. */
 export const MAX_ALIASES = 100;
@@ -71,10 +72,12 @@ export class YamlReader {
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key !== undefined && !known.includes(key)) {
+        const guess = closestIds(key, known, 1)[0];
+        const hint = guess !== undefined ? `did you mean "${guess}"?` : `known: ${known.join(', ')}.`;
         this.report(
           'warning',
           'unknown-field',
-          `Unknown field "${key}" in ${where}; known: ${known.join(', ')}.`,
+          `Unknown field "${key}" in ${where}; ${hint}`,
           this.span(pair.key as YamlNode),
         );
       }
