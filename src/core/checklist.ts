@@ -6,6 +6,7 @@
 import type { FileChange } from './diff';
 import { isExcluded } from './excludes';
 import { matchesGlobs } from './globs';
+import { DEFAULT_STALE_DAYS, newestEvidenceAge } from './load';
 import type { LinkRule, Need, Priority, Status } from './model';
 import { PRIORITIES } from './model';
 import type { NeedsSet, ScopedLink } from './needsSet';
@@ -34,6 +35,8 @@ export interface ChecklistNeed {
   readonly personaName?: string;
   readonly evidenceCount: number;
   readonly newestEvidence?: string;
+  /** True when the newest evidence is older than the stale limit: re-validate. */
+  readonly stale?: boolean;
   readonly signals: readonly string[];
   readonly needsFile: string;
 }
@@ -65,6 +68,7 @@ export function buildChecklist(
   set: NeedsSet,
   changes: readonly FileChange[],
   revs: { base: string; head: string },
+  options: { today?: string; staleDays?: number } = {},
 ): Checklist {
   const found = new Map<Need, { needsFile: string; because: Because[]; seen: Set<string> }>();
   let touched = false;
@@ -120,7 +124,7 @@ export function buildChecklist(
   }
 
   const needs = [...found.entries()].map(([need, e]) =>
-    checklistNeed(need, e.needsFile, e.because, set),
+    checklistNeed(need, e.needsFile, e.because, set, options),
   );
   needs.sort(
     (a, b) =>
@@ -141,7 +145,9 @@ function checklistNeed(
   needsFile: string,
   because: Because[],
   set: NeedsSet,
+  options: { today?: string; staleDays?: number },
 ): ChecklistNeed {
+  const age = newestEvidenceAge(need, options.today);
   const scope = set.scopes.find((s) => s.needsFile === needsFile);
   const dates = need.evidence
     .map((e) => e.date)
@@ -159,6 +165,7 @@ function checklistNeed(
     personaName: need.persona ? scope?.index.file.personas.get(need.persona)?.name : undefined,
     evidenceCount: need.evidence.length,
     newestEvidence: dates[dates.length - 1],
+    stale: age !== undefined && age > (options.staleDays ?? DEFAULT_STALE_DAYS) ? true : undefined,
     signals: need.signals,
     needsFile,
   };

@@ -103,7 +103,8 @@ function evidenceLine(need: ChecklistNeed, markdown: boolean): string {
     const label = markdown ? '**Assumption**' : 'ASSUMPTION';
     return `${label}: rests on no evidence`;
   }
-  const newest = need.newestEvidence !== undefined ? `, newest ${need.newestEvidence}` : '';
+  const stale = need.stale ? ' (stale: re-validate with customers)' : '';
+  const newest = need.newestEvidence !== undefined ? `, newest ${need.newestEvidence}${stale}` : '';
   const n = need.evidenceCount;
   return `${need.status}, ${n} ${n === 1 ? 'piece' : 'pieces'} of evidence${newest}`;
 }
