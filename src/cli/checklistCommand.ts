@@ -26,10 +26,8 @@ export async function runChecklist(io: Io, args: ChecklistArgs): Promise<number>
     if (errors > 0)
       io.err(`outside-in: ${f.path} has ${errors} error(s); run "outside-in check" for details\n`);
   }
-  const checklist = buildChecklist(loaded.set, change.files, {
-    base: change.base,
-    head: change.head,
-  });
+  const revs = { base: change.base, head: change.head };
+  const checklist = buildChecklist(loaded.set, change.files, revs, args.load);
   const render =
     args.format === 'json' ? renderJson : args.format === 'markdown' ? renderMarkdown : renderText;
   io.out(render(checklist));
