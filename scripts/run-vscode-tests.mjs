@@ -1,0 +1,246 @@
+// Runs the integration tests (test/integration, compiled to out/) inside a real
+// VS Code extension host: code-server, driven by Debian's Chromium.
+//
+// One session per suite folder (out/test/integration/<suite>/): a fresh
+// code-server on a free port with fresh HOME, user data and extensions, opening
+// a fresh copy of the suite's fixture workspace (test/fixtures/workspaces/<suite>,
+// or the one named in test/integration/<suite>/suite.json), so suites cannot
+// leak into each other. The result is what the workbench reports through
+// window.codeAutomationExit; a timeout, a crash or a missing result is a failure.
+//
+// suite.json: { "fixture": "basic", "install": "vsix" } — "vsix" installs the
+// packaged extension instead of loading the repository in development mode.
+//
+// Usage: node scripts/run-vscode-tests.mjs [suite...] [--stats-file F] [--keep]
+// Needs `npm run compile`, `npm run build` and scripts/setup-vscode.mjs first.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import {
+  codeServerCli,
+  copyWorkspace,
+  extensionHostLogs,
+  launchBrowser,
+  makeSessionDir,
+  startCodeServer,
+  tail,
+} from './lib/codeServer.mjs';
+import { paths } from './setup-vscode.mjs';
+
+const SESSION_TIMEOUT_MS = 120_000;
+const START_MARKER = 'OUTSIDE-IN-MOCHA-START';
+const STATS_MARKER = 'OUTSIDE-IN-MOCHA-STATS ';
+const NOISE = [
+  /^\[AgentHost\] No signed-in session/,
+  /\[info\] (Getting|Got \d+) sessions for/,
+  /^\[ChatModelSelection\]/,
+];
+
+const args = process.argv.slice(2);
+const keep = args.includes('--keep');
+const statsIndex = args.indexOf('--stats-file');
+const statsFile = statsIndex >= 0 ? args[statsIndex + 1] : undefined;
+const only = args.filter((a, i) => !a.startsWith('--') && (statsIndex < 0 || i !== statsIndex + 1));
+
+const compiledDir = join(paths.root, 'out', 'test', 'integration');
+const sourceDir = join(paths.root, 'test', 'integration');
+const testsIndex = join(compiledDir, 'index.js');
+
+function fail(message) {
+  console.error(`[integration] ${message}`);
+  process.exit(1);
+}
+
+if (!existsSync(testsIndex)) fail(`${testsIndex} is missing: run \`npm run compile\` first.`);
+if (!existsSync(join(paths.root, 'dist', 'extension.js')))
+  fail('dist/extension.js is missing: run `npm run build`.');
+if (!existsSync(paths.codeServerEntry))
+  fail('code-server is missing: run `node scripts/setup-vscode.mjs`.');
+
+function suites() {
+  const names = readdirSync(compiledDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .filter((n) => existsSync(join(sourceDir, n))) // skip stale output of deleted suites
+    .sort();
+  const chosen = only.length > 0 ? names.filter((n) => only.includes(n)) : names;
+  if (only.length > 0 && chosen.length !== only.length)
+    fail(`unknown suite in ${only.join(', ')}; have ${names.join(', ')}`);
+  return chosen.map((name) => {
+    const configFile = join(sourceDir, name, 'suite.json');
+    const config = existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {};
+    return { name, fixture: config.fixture ?? name, install: config.install ?? 'development' };
+  });
+}
+
+let vsixPath;
+/** Packages the extension once per run, the way `npm run package` does. */
+function packageVsix() {
+  if (vsixPath) return vsixPath;
+  const dir = mkdtempSync(join(tmpdir(), 'outside-in-vsix-'));
+  vsixPath = join(dir, 'outside-in.vsix');
+  const started = Date.now();
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(paths.root, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--out',
+      vsixPath,
+    ],
+    { cwd: paths.root, encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}${r.stderr}`);
+  console.log(
+    `[integration] packaged ${vsixPath} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return vsixPath;
+}
+
+async function runSuite(suite) {
+  const started = Date.now();
+  const fixture = join(paths.root, 'test', 'fixtures', 'workspaces', suite.fixture);
+  if (!existsSync(fixture)) throw new Error(`fixture workspace ${fixture} does not exist`);
+  const sessionDir = makeSessionDir(suite.name);
+  // The workspace copy is named after the suite: index.js picks its tests by it.
+  const workspace = copyWorkspace(fixture, sessionDir, suite.name);
+  const extensionsDir = join(sessionDir, 'extensions');
+  if (suite.install === 'vsix') {
+    await codeServerCli(
+      ['--extensions-dir', extensionsDir, '--install-extension', packageVsix()],
+      sessionDir,
+    );
+  }
+  const server = await startCodeServer({ sessionDir, folder: workspace, extensionsDir });
+  const payload = [
+    ['extensionTestsPath', server.remoteUri(testsIndex)],
+    ['skipWelcome', 'true'],
+  ];
+  // VS Code runs extensionTestsPath only in a development session; for the
+  // .vsix check an empty probe extension is the one under development.
+  const developed =
+    suite.install === 'vsix'
+      ? join(paths.root, 'test', 'fixtures', 'extensions', 'probe')
+      : paths.root;
+  payload.unshift(['extensionDevelopmentPath', server.remoteUri(developed)]);
+  const logLines = [];
+  let browser;
+  let outcome;
+  try {
+    browser = await launchBrowser(join(sessionDir, 'chromium'));
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    outcome = await new Promise((resolve) => {
+      const timer = setTimeout(
+        () => resolve({ code: 1, reason: `timed out after ${SESSION_TIMEOUT_MS / 1000} s` }),
+        SESSION_TIMEOUT_MS,
+      );
+      const done = (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      };
+      void page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+        logLines.push({ type, text: format(...(Array.isArray(logArgs) ? logArgs : [logArgs])) });
+      });
+      void page.exposeFunction('codeAutomationExit', (code) => done({ code: Number(code) }));
+      page.on('crash', () => done({ code: 1, reason: 'the browser page crashed' }));
+      browser.on('close', () => done({ code: 1, reason: 'the browser closed' }));
+      void server.exited.then((c) => done({ code: 1, reason: `code-server exited (${c})` }));
+      page
+        .goto(server.workbenchUrl({ folder: workspace, payload }))
+        .catch((e) => done({ code: 1, reason: `could not open the workbench: ${e.message}` }));
+    });
+  } catch (e) {
+    outcome = { code: 1, reason: e.stack ?? String(e) };
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.stop();
+  }
+
+  const startIndex = logLines.findIndex((l) => l.text === START_MARKER);
+  const statsIndex = logLines.findIndex((l) => l.text.startsWith(STATS_MARKER));
+  const stats =
+    statsIndex >= 0 ? JSON.parse(logLines[statsIndex].text.slice(STATS_MARKER.length)) : undefined;
+  if (outcome.code === 0 && stats === undefined) {
+    outcome = { code: 1, reason: 'the tests reported success but mocha never reported its counts' };
+  }
+  if (outcome.code === 0 && stats.tests === 0) outcome = { code: 1, reason: 'no test ran' };
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    `\n── integration suite "${suite.name}" (fixture ${suite.fixture}, ${suite.install}) ──`,
+  );
+  // On success, only mocha's report; on failure everything the workbench and
+  // the extension host said, less known noise of an offline code-server.
+  const shown =
+    outcome.code === 0 && startIndex >= 0
+      ? logLines.slice(startIndex + 1, statsIndex)
+      : logLines.filter((l) => !NOISE.some((re) => re.test(l.text)));
+  for (const l of shown) {
+    if (l.text === START_MARKER || l.text.startsWith(STATS_MARKER)) continue;
+    console.log(l.type === 'error' || l.type === 'warn' ? `[${l.type}] ${l.text}` : l.text);
+  }
+  if (outcome.code !== 0) {
+    console.log(
+      `\n[integration] suite "${suite.name}" FAILED${outcome.reason ? `: ${outcome.reason}` : ''}`,
+    );
+    printDiagnostics(sessionDir, server);
+  } else {
+    console.log(`[integration] suite "${suite.name}" passed in ${seconds} s`);
+  }
+  if (!keep) rmSync(sessionDir, { recursive: true, force: true });
+  else console.log(`[integration] kept ${sessionDir}`);
+  return {
+    ok: outcome.code === 0,
+    passes: stats?.passes ?? 0,
+    // A session that failed without mocha counting a failure still counts as one.
+    failures: Math.max(stats?.failures ?? 0, outcome.code === 0 ? 0 : 1),
+    pending: stats?.pending ?? 0,
+  };
+}
+
+function printDiagnostics(sessionDir, server) {
+  const logs = extensionHostLogs(sessionDir);
+  if (logs.length === 0) console.log('[integration] no extension host log was written');
+  for (const file of logs) {
+    console.log(`\n[integration] extension host log ${file} (last 150 lines):`);
+    console.log(tail(readFileSync(file, 'utf8'), 150));
+  }
+  console.log(`\n[integration] code-server log (last 60 lines):`);
+  console.log(tail(server.log(), 60));
+}
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    interrupted = true;
+    // The 'exit' handlers of lib/codeServer.mjs kill every server group.
+    process.exit(130);
+  });
+}
+
+const totals = { passes: 0, failures: 0, pending: 0 };
+let allOk = true;
+for (const suite of suites()) {
+  if (interrupted) break;
+  let result;
+  try {
+    result = await runSuite(suite);
+  } catch (e) {
+    console.error(`[integration] suite "${suite.name}" could not run: ${e.stack ?? e}`);
+    result = { ok: false, passes: 0, failures: 1, pending: 0 };
+  }
+  allOk &&= result.ok;
+  totals.passes += result.passes;
+  totals.failures += result.failures;
+  totals.pending += result.pending;
+}
+if (vsixPath) rmSync(join(vsixPath, '..'), { recursive: true, force: true });
+console.log(
+  `\n[integration] ${totals.passes} passing, ${totals.failures} failing, ${totals.pending} pending`,
+);
+if (statsFile) writeFileSync(statsFile, JSON.stringify(totals));
+process.exit(allOk && totals.failures === 0 ? 0 : 1);

@@ -1,0 +1,23 @@
+/** The extension's entry point: builds the store and wires the features to it. */
+import type * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { registerHover } from './hover';
+import { NeedsStore } from './needsStore';
+
+/** What other extensions (and our integration tests) can use. */
+export interface OutsideInApi {
+  /** Fires after the needs files were (re)loaded. */
+  readonly onDidChangeNeeds: vscode.Event<void>;
+  /** Resolves once the latest load of the needs files has finished. */
+  ready(): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): OutsideInApi {
+  const store = new NeedsStore();
+  context.subscriptions.push(store, registerHover(store), registerCommands(store));
+  return { onDidChangeNeeds: store.onDidChange, ready: () => store.ready() };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
