@@ -1,0 +1,361 @@
+/**
+ * The `outside-in` CLI run as a real process (node dist/cli.js) in temporary
+ * folders. Every expected line, column and rule below is worked out by hand
+ * from the fixtures in this file and PRODUCT.md, never copied from output.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { TempRepo, makeTempDir, removeDir } from './helpers/gitRepo';
+import { STACK_FRAME, ensureCliBuilt, runCli } from './helpers/runCli';
+import type { CliRun } from './helpers/runCli';
+
+// Line numbers are written beside the lines they count.
+const NEEDS = [
+  'version: 1', // 1
+  'needs:', // 2
+  '  - id: fast-checkout', // 3
+  '    title: Checkout feels instant', // 4
+  '    priority: high', // 5
+  '    evidence:', // 6
+  '      - source: NPS survey', // 7
+  '    match:', // 8
+  '      paths: ["src/checkout/**", "src/legacy/**"]', // 9: "src/legacy/**" at col 34
+  '      keywords: ["saved card", "one click"]', // 10: "one click" at col 32
+  '  - id: gift-note', // 11: id at col 9
+  '    title: I can add a note to a gift', // 12
+  '    match:', // 13
+  '      keywords: ["gift note"]', // 14
+  '',
+].join('\n');
+
+const PAY_TS = [
+  '// pay with a saved card', // 1: keyword "saved card"
+  'export function payNow(savedCard: string): string {', // 2: keyword "saved card"
+  '  return savedCard; // @need fast-checkout', // 3: annotation, then keyword
+  '}', // 4
+  "export const giftNote = 'gift note';", // 5: keyword "gift note" (once per line)
+  '',
+].join('\n');
+
+/** The warnings `check` must print for NEEDS + PAY_TS, sorted by line. */
+const EXPECTED_WARNINGS = [
+  'customer-needs.yaml:9:34: warning: Path "src/legacy/**" of need "fast-checkout" matches no file. [unmatched-path]',
+  'customer-needs.yaml:10:32: warning: Keyword "one click" of need "fast-checkout" matches nothing in the code. [unmatched-keyword]',
+  'customer-needs.yaml:11:9: warning: Need "gift-note" rests on no evidence: an assumption. [no-evidence]',
+];
+
+const BAD_PRIORITY = [
+  'version: 1', // 1
+  'needs:', // 2
+  '  - id: fast-checkout', // 3
+  '    title: Checkout feels instant', // 4
+  '    priority: urgent', // 5: "urgent" at col 15
+  '',
+].join('\n');
+
+type Tree = Record<string, string | Uint8Array>;
+
+function writeTree(dir: string, files: Tree): void {
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = path.join(dir, rel);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, content);
+  }
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((l) => l !== '');
+}
+
+/** Exit 2 with a message on stderr, nothing on stdout and no stack trace. */
+function assertUsageError(run: CliRun, mentions: RegExp): void {
+  assert.equal(run.code, 2, `stderr: ${run.stderr}`);
+  assert.equal(run.stdout, '');
+  assert.match(run.stderr, mentions);
+  assert.doesNotMatch(run.stderr, STACK_FRAME);
+}
+
+describe('outside-in CLI (as a process)', function () {
+  // The first run may have to bundle the CLI.
+  this.timeout(120_000);
+  const cleanUp: string[] = [];
+  after(() => cleanUp.forEach(removeDir));
+
+  before(() => ensureCliBuilt());
+
+  function tempTree(files: Tree): string {
+    const dir = makeTempDir('outside-in-cli-');
+    cleanUp.push(dir);
+    writeTree(dir, files);
+    return dir;
+  }
+
+  describe('usage', () => {
+    let dir: string;
+    before(() => (dir = tempTree({})));
+
+    it('--help prints the usage on stdout and exits 0', () => {
+      const run = runCli(dir, ['--help']);
+      assert.equal(run.code, 0);
+      assert.equal(run.stderr, '');
+      assert.match(run.stdout, /Usage:/);
+      assert.match(run.stdout, /outside-in check {5}\[--root DIR\] \[--needs FILE\]/);
+      assert.match(run.stdout, /outside-in explain {3}PATH\[:LINE\]/);
+      assert.match(run.stdout, /outside-in checklist \[--root DIR\] \[--base REV\] \[--head REV\]/);
+    });
+
+    it('no command is a usage error', () => {
+      assertUsageError(runCli(dir, []), /command/);
+    });
+
+    it('an unknown command is a usage error naming it', () => {
+      assertUsageError(runCli(dir, ['frobnicate']), /frobnicate/);
+    });
+
+    it('a format the command does not print is a usage error', () => {
+      assertUsageError(runCli(dir, ['check', '--format', 'xml']), /xml/);
+      assertUsageError(runCli(dir, ['checklist', '--format', 'yaml']), /yaml/);
+    });
+
+    it('--base on check is a usage error', () => {
+      assertUsageError(runCli(dir, ['check', '--base', 'main']), /--base/);
+    });
+
+    it('--root that is not a folder is a usage error', () => {
+      const root = tempTree({ 'file.txt': 'x\n' });
+      assertUsageError(runCli(root, ['check', '--root', 'missing']), /missing/);
+      assertUsageError(runCli(root, ['check', '--root', 'file.txt']), /file\.txt/);
+    });
+  });
+
+  describe('check', () => {
+    it('a valid needs file: exit 0, each warning as path:line:col: warning: message [rule]', () => {
+      const dir = tempTree({ 'customer-needs.yaml': NEEDS, 'src/checkout/pay.ts': PAY_TS });
+      const run = runCli(dir, ['check']);
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(lines(run.stdout), EXPECTED_WARNINGS);
+      assert.doesNotMatch(run.stderr, STACK_FRAME);
+    });
+
+    it('an error in the needs file: exit 1, the error at its line and column', () => {
+      const dir = tempTree({ 'customer-needs.yaml': BAD_PRIORITY });
+      const run = runCli(dir, ['check']);
+      assert.equal(run.code, 1, run.stderr);
+      const errors = lines(run.stdout).filter((l) => l.includes(': error: '));
+      assert.equal(errors.length, 1, run.stdout);
+      assert.match(
+        errors[0] as string,
+        /^customer-needs\.yaml:5:15: error: .*urgent.* \[invalid-enum\]$/,
+      );
+    });
+
+    it('@need with an unknown id: an error at the line and column of the id', () => {
+      const dir = tempTree({
+        'customer-needs.yaml': NEEDS,
+        'src/checkout/pay.ts': PAY_TS,
+        'src/cart/note.ts': 'export const note = 1;\n  // @need gift-nte\n',
+      });
+      const run = runCli(dir, ['check']);
+      assert.equal(run.code, 1, run.stderr);
+      // Sorted by path: customer-needs.yaml < src/cart/note.ts.
+      assert.deepEqual(lines(run.stdout), [
+        ...EXPECTED_WARNINGS,
+        'src/cart/note.ts:2:12: error: @need names an unknown need "gift-nte". [unknown-need]',
+      ]);
+    });
+
+    it('--format json holds the same problems as fields', () => {
+      const dir = tempTree({ 'customer-needs.yaml': NEEDS, 'src/checkout/pay.ts': PAY_TS });
+      const run = runCli(dir, ['check', '--format', 'json']);
+      assert.equal(run.code, 0, run.stderr);
+      const out = JSON.parse(run.stdout) as {
+        version: number;
+        needsFiles: string[];
+        problems: {
+          file: string;
+          line: number;
+          column: number;
+          severity: string;
+          rule: string;
+          message: string;
+        }[];
+      };
+      assert.equal(out.version, 1);
+      assert.deepEqual(out.needsFiles, ['customer-needs.yaml']);
+      assert.deepEqual(
+        out.problems.map((p) => [p.file, p.line, p.column, p.severity, p.rule]),
+        [
+          ['customer-needs.yaml', 9, 34, 'warning', 'unmatched-path'],
+          ['customer-needs.yaml', 10, 32, 'warning', 'unmatched-keyword'],
+          ['customer-needs.yaml', 11, 9, 'warning', 'no-evidence'],
+        ],
+      );
+      for (const p of out.problems) assert.equal(typeof p.message, 'string');
+    });
+
+    it('--needs FILE validates that needs file only', () => {
+      const dir = tempTree({
+        'customer-needs.yaml': NEEDS,
+        'src/checkout/pay.ts': PAY_TS,
+        'other/customer-needs.yaml': BAD_PRIORITY,
+      });
+      const all = runCli(dir, ['check']);
+      assert.equal(all.code, 1, all.stderr);
+      assert.ok(
+        lines(all.stdout).some((l) =>
+          /^other\/customer-needs\.yaml:5:15: error: .* \[invalid-enum\]$/.test(l),
+        ),
+        all.stdout,
+      );
+
+      const root = runCli(dir, ['check', '--needs', 'customer-needs.yaml']);
+      assert.equal(root.code, 0, root.stderr);
+      assert.deepEqual(lines(root.stdout), EXPECTED_WARNINGS);
+
+      // Relative to the folder the command runs in.
+      const other = runCli(path.join(dir, 'other'), [
+        'check',
+        '--root',
+        '..',
+        '--needs',
+        'customer-needs.yaml',
+        '--format',
+        'json',
+      ]);
+      assert.equal(other.code, 1, other.stderr);
+      assert.deepEqual((JSON.parse(other.stdout) as { needsFiles: string[] }).needsFiles, [
+        'other/customer-needs.yaml',
+      ]);
+    });
+
+    it('from a subfolder of a repository, the root is the top of the repository', () => {
+      const repo = new TempRepo();
+      cleanUp.push(repo.dir);
+      writeTree(repo.dir, { 'customer-needs.yaml': NEEDS, 'src/checkout/pay.ts': PAY_TS });
+      const run = runCli(path.join(repo.dir, 'src', 'checkout'), ['check']);
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(lines(run.stdout), EXPECTED_WARNINGS);
+    });
+
+    it('in a plain folder that is not a repository, the folder is the root', () => {
+      const dir = tempTree({ 'customer-needs.yaml': NEEDS, 'src/checkout/pay.ts': PAY_TS });
+      const run = runCli(dir, ['check']);
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(lines(run.stdout), EXPECTED_WARNINGS);
+    });
+
+    it('never reads ignored files, build folders or binary files', () => {
+      const binary = Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]),
+        Buffer.from('\n// @need nope-binary\n'),
+      ]);
+      const tree: Tree = {
+        'customer-needs.yaml': NEEDS,
+        'src/checkout/pay.ts': PAY_TS,
+        '.gitignore': 'generated/\n*.gen.ts\n',
+        'generated/api.ts': '// @need nope-ignored-folder\n',
+        'src/types.gen.ts': '// @need nope-ignored-file\n',
+        'node_modules/pkg/index.js': '// @need nope-node-modules\n',
+        'dist/bundle.js': '// @need nope-dist\n',
+        'src/dist/bundle.js': '// @need nope-nested-dist\n',
+        'out/main.js': '// @need nope-out\n',
+        'src/logo.png': binary,
+      };
+      for (const inRepo of [false, true]) {
+        const dir = tempTree({});
+        if (inRepo) new TempRepo(dir);
+        writeTree(dir, tree);
+        const run = runCli(dir, ['check']);
+        assert.equal(run.code, 0, `${inRepo ? 'repo' : 'folder'}: ${run.stdout}${run.stderr}`);
+        assert.deepEqual(lines(run.stdout), EXPECTED_WARNINGS);
+
+        const json = runCli(dir, ['check', '--format', 'json']);
+        const out = JSON.parse(json.stdout) as {
+          files: { skipped: { binary: number } };
+        };
+        // logo.png is the one binary file walked; the ignored ones are never opened.
+        assert.equal(out.files.skipped.binary, 1);
+      }
+    });
+  });
+
+  describe('explain', () => {
+    let dir: string;
+    before(() => {
+      dir = tempTree({ 'customer-needs.yaml': NEEDS, 'src/checkout/pay.ts': PAY_TS });
+    });
+
+    it('PATH: text names each need and each rule that relates it', () => {
+      const run = runCli(dir, ['explain', 'src/checkout/pay.ts']);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /fast-checkout/);
+      assert.match(run.stdout, /gift-note/);
+      assert.match(run.stdout, /path\s+src\/checkout\/\*\*/);
+      assert.match(run.stdout, /keyword\s+saved card\s+lines 1, 2, 3/);
+      assert.match(run.stdout, /annotation\s+fast-checkout\s+line 3/);
+      assert.match(run.stdout, /keyword\s+gift note\s+line 5/);
+    });
+
+    it('PATH --format json: every link with rule, line and match', () => {
+      const run = runCli(dir, ['explain', 'src/checkout/pay.ts', '--format', 'json']);
+      assert.equal(run.code, 0, run.stderr);
+      const out = JSON.parse(run.stdout) as ExplainJson;
+      assert.equal(out.file, 'src/checkout/pay.ts');
+      assert.equal(out.line, undefined);
+      assert.deepEqual(
+        out.needs.map((n) => n.id),
+        ['fast-checkout', 'gift-note'],
+      );
+      assert.deepEqual(out.needs[0]?.because.map(reasonOf), [
+        ['path', undefined, 'src/checkout/**'],
+        ['keyword', 1, 'saved card'],
+        ['keyword', 2, 'saved card'],
+        ['annotation', 3, 'fast-checkout'],
+        ['keyword', 3, 'saved card'],
+      ]);
+      assert.deepEqual(out.needs[1]?.because.map(reasonOf), [['keyword', 5, 'gift note']]);
+    });
+
+    it('PATH:LINE: the needs of that line (and of the whole file)', () => {
+      const text = runCli(dir, ['explain', 'src/checkout/pay.ts:3']);
+      assert.equal(text.code, 0, text.stderr);
+      assert.match(text.stdout, /fast-checkout/);
+      assert.doesNotMatch(text.stdout, /gift-note/);
+
+      const run = runCli(dir, ['explain', 'src/checkout/pay.ts:3', '--format', 'json']);
+      assert.equal(run.code, 0, run.stderr);
+      const out = JSON.parse(run.stdout) as ExplainJson;
+      assert.equal(out.file, 'src/checkout/pay.ts');
+      assert.equal(out.line, 3);
+      assert.deepEqual(
+        out.needs.map((n) => n.id),
+        ['fast-checkout'],
+      );
+      assert.deepEqual(out.needs[0]?.because.map(reasonOf), [
+        ['path', undefined, 'src/checkout/**'],
+        ['annotation', 3, 'fast-checkout'],
+        ['keyword', 3, 'saved card'],
+      ]);
+    });
+
+    it('a file outside the root is a usage error', () => {
+      const elsewhere = tempTree({ 'x.ts': '// saved card\n' });
+      assertUsageError(
+        runCli(dir, ['explain', path.join(elsewhere, 'x.ts')]),
+        /not inside the root/,
+      );
+      assertUsageError(runCli(dir, ['explain', '../x.ts']), /not inside the root/);
+    });
+  });
+});
+
+interface ExplainJson {
+  file: string;
+  line?: number;
+  needs: { id: string; because: { rule: string; line?: number; match: string }[] }[];
+}
+
+function reasonOf(b: { rule: string; line?: number; match: string }): unknown[] {
+  return [b.rule, b.line, b.match];
+}
