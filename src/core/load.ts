@@ -6,7 +6,7 @@ import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import { dayNumber, today as todayNumber } from './dates';
 import { readNeed, readPersonas, readValue } from './loadParts';
 import type { LoadResult, Need, NeedsFile, Problem, Value } from './model';
-import { YamlReader } from './yamlReader';
+import { MAX_ALIASES, YamlReader, aliasBomb } from './yamlReader';
 
 export interface LoadOptions {
   /** Evidence older than this many days asks to be re-validated. Default 365. */
@@ -64,6 +64,16 @@ function loadParsed(text: string, options: LoadOptions): LoadResult {
   }
   for (const w of doc.warnings) {
     r.report('warning', 'yaml-warning', firstLine(w.message), r.spanOfOffsets(w.pos[0], w.pos[1]));
+  }
+  const bomb = aliasBomb(doc, MAX_ALIASES);
+  if (bomb) {
+    r.report(
+      'error',
+      'too-many-aliases',
+      `YAML aliases here expand to more than ${MAX_ALIASES}; refusing to expand them.`,
+      r.span(bomb),
+    );
+    return { problems: r.problems };
   }
   const root = doc.contents;
   if (!isMap(root)) {

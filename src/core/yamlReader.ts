@@ -3,13 +3,49 @@
  * span, for every field that is missing or of the wrong type. The loader reads
  * the tree, never `toJS()`, so spans survive and aliases can be counted.
  */
-import type { Document, LineCounter, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Alias, Document, LineCounter, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Problem, Severity, Span } from './model';
 import { closestIds } from './similar';
 
 /** Billion-laughs guard: a needs file has no reason to use many aliases. */
 export const MAX_ALIASES = 100;
+
+/**
+ * The alias at which a full expansion of `doc` would have met more than `limit`
+ * aliases, or undefined. A billion-laughs document holds few alias nodes but
+ * expands to billions, and the reader only follows the aliases it reads, so the
+ * expansion is weighed up front: each anchored node once, a cycle as endless.
+ */
+export function aliasBomb(doc: Document, limit: number): Alias | undefined {
+  const weights = new Map<YamlNode, number>();
+  const weigh = (node: YamlNode | undefined): number => {
+    if (!node) return 0;
+    const known = weights.get(node);
+    if (known !== undefined) return known;
+    weights.set(node, Infinity);
+    let total = 0;
+    visit(node, {
+      Alias(_, alias) {
+        total += 1 + weigh(alias.resolve(doc));
+        if (total > limit) return visit.BREAK;
+      },
+    });
+    weights.set(node, total);
+    return total;
+  };
+  let total = 0;
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      total += 1 + weigh(alias.resolve(doc));
+      if (total <= limit) return;
+      found = alias;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
 
 export class YamlReader {
   readonly problems: Problem[] = [];
@@ -73,7 +109,8 @@ export class YamlReader {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key !== undefined && !known.includes(key)) {
         const guess = closestIds(key, known, 1)[0];
-        const hint = guess !== undefined ? `did you mean "${guess}"?` : `known: ${known.join(', ')}.`;
+        const hint =
+          guess !== undefined ? `did you mean "${guess}"?` : `known: ${known.join(', ')}.`;
         this.report(
           'warning',
           'unknown-field',
