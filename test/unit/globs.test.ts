@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import { PathMatcher, compileGlob, matchesGlobs } from '../../src/core/globs';
+
+// Gitignore-style, as PRODUCT.md says: `!` excludes, later patterns win, a
+// pattern without a slash matches at any depth, a folder matches what is below.
+const TABLE: [globs: string[], path: string, expected: boolean][] = [
+  [['src/checkout/**', '!src/checkout/legacy/**'], 'src/checkout/pay.ts', true],
+  [['src/checkout/**', '!src/checkout/legacy/**'], 'src/checkout/a/b/c.ts', true],
+  [['src/checkout/**', '!src/checkout/legacy/**'], 'src/checkout/legacy/old.ts', false],
+  [['src/checkout/**', '!src/checkout/legacy/**'], 'src/checkout/legacy/x/y.ts', false],
+  [['src/checkout/**', '!src/checkout/legacy/**'], 'src/checkoutx/a.ts', false],
+  [['src/checkout/**', '!src/checkout/legacy/**'], 'lib/src/checkout/a.ts', false],
+  // Later patterns win: re-include after an exclude, and exclude after include.
+  [['src/**', '!src/gen/**', 'src/gen/keep.ts'], 'src/gen/keep.ts', true],
+  [['src/**', '!src/gen/**', 'src/gen/keep.ts'], 'src/gen/other.ts', false],
+  [['!src/gen/**', 'src/**'], 'src/gen/x.ts', true],
+  [['src/**', '!**/*.test.ts'], 'src/a.test.ts', false],
+  [['src/**', '!**/*.test.ts'], 'src/a.ts', true],
+  // No slash: any depth.
+  [['*.css'], 'a.css', true],
+  [['*.css'], 'src/styles/a.css', true],
+  [['*.css'], 'a.css.map', false],
+  [['*.css'], 'src/a.ts', false],
+  [['cart'], 'src/cart/a.ts', true],
+  [['cart'], 'cart', true],
+  // A folder name matches everything below it, and nothing beside it.
+  [['src/cart'], 'src/cart/a.ts', true],
+  [['src/cart'], 'src/cart/x/y.ts', true],
+  [['src/cart'], 'src/cart', true],
+  [['src/cart'], 'src/cartx/a.ts', false],
+  [['src/cart'], 'src/car', false],
+  [['src/cart'], 'lib/src/cart/a.ts', false],
+  // `*` stays within one folder.
+  [['src/*.ts'], 'src/a.ts', true],
+  [['src/*.ts'], 'src/x/a.ts', false],
+  // Leading `/` and `./` anchor at the needs file's folder.
+  [['/src/cart/**'], 'src/cart/a.ts', true],
+  [['/src/cart/**'], 'x/src/cart/a.ts', false],
+  [['/README.md'], 'README.md', true],
+  [['/README.md'], 'docs/README.md', false],
+  [['./src/cart/**'], 'src/cart/a.ts', true],
+  [['./src/cart/**'], 'x/src/cart/a.ts', false],
+  // Trailing `/`: a folder only.
+  [['src/cart/'], 'src/cart/a.ts', true],
+  [['src/cart/'], 'src/cartx/a.ts', false],
+  [['cart/'], 'x/cart/a.ts', true],
+  // Dotfiles and dot-folders are files like any other.
+  [['.github/**'], '.github/workflows/ci.yml', true],
+  [['*.yml'], '.github/workflows/ci.yml', true],
+  [['src/**'], 'src/.hidden/x.ts', true],
+  [['.env'], 'config/.env', true],
+  // Blank patterns and lone exclusions include nothing.
+  [[''], 'a.ts', false],
+  [['   '], 'a.ts', false],
+  [['!src/**'], 'src/a.ts', false],
+  [[], 'a.ts', false],
+];
+
+describe('matchesGlobs', () => {
+  for (const [globs, path, expected] of TABLE) {
+    it(`${JSON.stringify(globs)} ${expected ? 'includes' : 'excludes'} ${path}`, () => {
+      assert.equal(matchesGlobs(path, globs), expected);
+    });
+  }
+});
+
+describe('compileGlob', () => {
+  it('gives undefined for a blank glob', () => {
+    assert.equal(compileGlob(''), undefined);
+    assert.equal(compileGlob('  '), undefined);
+    assert.equal(compileGlob('!'), undefined);
+  });
+
+  it('marks a negated glob, which still tests the path it names', () => {
+    const g = compileGlob('!src/legacy/**');
+    assert.ok(g);
+    assert.equal(g.negated, true);
+    assert.equal(g.test('src/legacy/a.ts'), true);
+    assert.equal(g.test('src/a.ts'), false);
+  });
+});
+
+describe('PathMatcher', () => {
+  it('reports every owner that includes a path, with the glob that decided it', () => {
+    const m = new PathMatcher<string>();
+    m.add('checkout', ['src/checkout/**', '!src/checkout/legacy/**']);
+    m.add('styles', ['*.css']);
+    m.add('everything', ['src/**', '!src/checkout/**', 'src/checkout/legacy/**']);
+    const byOwner = (path: string): string[] =>
+      m
+        .match(path)
+        .map((r) => `${r.owner} ${r.glob}`)
+        .sort();
+    assert.deepEqual(byOwner('src/checkout/pay.css'), ['checkout src/checkout/**', 'styles *.css']);
+    assert.deepEqual(byOwner('src/checkout/legacy/a.ts'), ['everything src/checkout/legacy/**']);
+    assert.deepEqual(byOwner('src/cart/a.ts'), ['everything src/**']);
+    assert.deepEqual(byOwner('README.md'), []);
+  });
+
+  it('lists the including globs that match none of the paths', () => {
+    const m = new PathMatcher<string>();
+    m.add('a', ['src/**', '!src/gen/**', 'docs/**']);
+    m.add('b', ['*.css']);
+    assert.deepEqual(m.globsMatchingNothing(['src/a.ts', 'src/gen/b.ts']), [
+      { owner: 'a', glob: 'docs/**' },
+      { owner: 'b', glob: '*.css' },
+    ]);
+  });
+});
