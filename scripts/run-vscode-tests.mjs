@@ -13,7 +13,6 @@
 //
 // Usage: node scripts/run-vscode-tests.mjs [suite...] [--stats-file F] [--keep]
 // Needs `npm run compile`, `npm run build` and scripts/setup-vscode.mjs first.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +26,7 @@ import {
   startCodeServer,
   tail,
 } from './lib/codeServer.mjs';
+import { packageVsix as packageVsixTo } from './package.mjs';
 import { paths } from './setup-vscode.mjs';
 
 const SESSION_TIMEOUT_MS = 120_000;
@@ -82,19 +82,8 @@ function packageVsix() {
   const dir = mkdtempSync(join(tmpdir(), 'outside-in-vsix-'));
   vsixPath = join(dir, 'outside-in.vsix');
   const started = Date.now();
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(paths.root, 'node_modules', '@vscode', 'vsce', 'vsce'),
-      'package',
-      '--no-dependencies',
-      '--allow-missing-repository',
-      '--out',
-      vsixPath,
-    ],
-    { cwd: paths.root, encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}${r.stderr}`);
+  // dist/ was just built by the caller (npm test, npm run test:integration).
+  packageVsixTo(vsixPath, { build: false });
   console.log(
     `[integration] packaged ${vsixPath} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -1,7 +1,8 @@
 /** Hover on a `@need id` annotation: the need's title, priority and the customer's words. */
 import * as vscode from 'vscode';
 import { annotationAt } from '../core/annotations';
-import { needHoverMarkdown } from './markdown';
+import { DEFAULT_STALE_DAYS } from '../core/load';
+import { needHoverMarkdown } from '../core/present';
 import type { NeedsStore } from './needsStore';
 
 export class NeedHoverProvider implements vscode.HoverProvider {
@@ -16,9 +17,18 @@ export class NeedHoverProvider implements vscode.HoverProvider {
     if (annotation === undefined) return undefined;
     // The first hover can come before the needs files are loaded.
     await this.store.ready();
-    const need = this.store.findNeed(document.uri, annotation.id);
-    if (need === undefined) return undefined;
-    const markdown = new vscode.MarkdownString(needHoverMarkdown(need));
+    const found = this.store.findNeed(document.uri, annotation.id);
+    if (found === undefined) return undefined;
+    const text = needHoverMarkdown(
+      found.need,
+      found.file,
+      [{ rule: 'annotation', match: annotation.id }],
+      {
+        staleDays: DEFAULT_STALE_DAYS,
+      },
+    );
+    // The core escaped every needs-file text in it.
+    const markdown = new vscode.MarkdownString(text);
     // Needs-file text is repository content: no command links, no HTML.
     markdown.isTrusted = false;
     markdown.supportHtml = false;

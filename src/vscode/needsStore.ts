@@ -1,11 +1,15 @@
 /**
  * Owns the loaded needs files of the workspace: finds them under their default
  * names, reads them through `vscode.workspace.fs` (so virtual workspaces work),
- * loads them with the core, reloads on change and fires `onDidChange`.
+ * loads them with the core into one NeedsSet per workspace folder (the same
+ * model the CLI uses), reloads on change and fires `onDidChange`.
  */
 import * as vscode from 'vscode';
 import { loadNeedsText } from '../core/load';
+import { buildIndex } from '../core/match';
 import type { LoadResult, Need, NeedsFile } from '../core/model';
+import type { Scope } from '../core/needsSet';
+import { NeedsSet, scopeDir } from '../core/needsSet';
 
 /** Default names, in order of preference, relative to the folder they apply to. */
 export const DEFAULT_NEEDS_FILES = [
@@ -24,13 +28,13 @@ const NEVER_SCANNED = '**/{node_modules,dist,out,.git}/**';
 
 export interface LoadedNeedsFile {
   readonly uri: vscode.Uri;
-  /** The folder the file applies to (with everything below it). */
-  readonly scope: vscode.Uri;
   readonly result: LoadResult;
 }
 
 export class NeedsStore implements vscode.Disposable {
   private files: readonly LoadedNeedsFile[] = [];
+  /** One set per workspace folder (by folder URI): the core answers "which need is this". */
+  private sets = new Map<string, NeedsSet>();
   private loading: Promise<void>;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -61,8 +65,7 @@ export class NeedsStore implements vscode.Disposable {
   }
 
   reload(): Promise<void> {
-    const previous = this.loading;
-    this.loading = previous.then(() => this.loadAll());
+    this.loading = this.loading.then(() => this.loadAll());
     return this.loading;
   }
 
@@ -70,18 +73,12 @@ export class NeedsStore implements vscode.Disposable {
     return this.files;
   }
 
-  /** The needs file that applies to `uri`: the one of the nearest enclosing scope. */
-  needsFileFor(uri: vscode.Uri): NeedsFile | undefined {
-    let best: LoadedNeedsFile | undefined;
-    for (const f of this.files) {
-      if (f.result.file === undefined || !contains(f.scope, uri)) continue;
-      if (best === undefined || f.scope.path.length > best.scope.path.length) best = f;
-    }
-    return best?.result.file;
-  }
-
-  findNeed(uri: vscode.Uri, id: string): Need | undefined {
-    return this.needsFileFor(uri)?.needs.find((n) => n.id === id);
+  /** The need `id` as seen from `uri`: defined by the nearest needs file that knows it. */
+  findNeed(uri: vscode.Uri, id: string): { need: Need; file: NeedsFile } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (folder === undefined) return undefined;
+    const found = this.sets.get(folder.uri.toString())?.findNeed(id, relativePath(folder, uri));
+    return found && { need: found.need, file: found.scope.index.file };
   }
 
   dispose(): void {
@@ -89,40 +86,52 @@ export class NeedsStore implements vscode.Disposable {
   }
 
   private async loadAll(): Promise<void> {
-    const candidates = await findCandidates();
-    const byScope = new Map<string, { uri: vscode.Uri; scope: vscode.Uri; rank: number }>();
-    for (const uri of candidates) {
-      const placed = scopeOf(uri);
-      if (placed === undefined) continue;
-      const key = placed.scope.toString();
-      const existing = byScope.get(key);
-      if (existing === undefined || placed.rank < existing.rank)
-        byScope.set(key, { uri, ...placed });
+    const files: LoadedNeedsFile[] = [];
+    const sets = new Map<string, NeedsSet>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const scopes: Scope[] = [];
+      for (const uri of await findNeedsFiles(folder)) {
+        const result = await readAndLoad(uri);
+        if (result === undefined) continue;
+        files.push({ uri, result });
+        const needsFile = relativePath(folder, uri);
+        if (result.file !== undefined) {
+          scopes.push({ needsFile, dir: scopeDir(needsFile), index: buildIndex(result.file) });
+        }
+      }
+      sets.set(folder.uri.toString(), new NeedsSet(preferredPerDir(scopes)));
     }
-    const loaded = await Promise.all(
-      [...byScope.values()].map(async ({ uri, scope }) => ({
-        uri,
-        scope,
-        result: await readAndLoad(uri),
-      })),
-    );
-    this.files = loaded.filter((f): f is LoadedNeedsFile => f.result !== undefined);
+    this.files = files;
+    this.sets = sets;
     this.changed.fire();
   }
 }
 
-async function findCandidates(): Promise<vscode.Uri[]> {
+/** Several default names in one folder: the first in DEFAULT_NEEDS_FILES' order wins. */
+function preferredPerDir(scopes: Scope[]): Scope[] {
+  const rank = (s: Scope): number => {
+    const name = s.dir === '' ? s.needsFile : s.needsFile.slice(s.dir.length + 1);
+    return DEFAULT_NEEDS_FILES.indexOf(name);
+  };
+  const best = new Map<string, Scope>();
+  for (const s of scopes) {
+    const current = best.get(s.dir);
+    if (current === undefined || rank(s) < rank(current)) best.set(s.dir, s);
+  }
+  return [...best.values()];
+}
+
+async function findNeedsFiles(folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
   const found = new Map<string, vscode.Uri>();
-  // The default names at each folder's root are looked up directly: file search
+  // The default names at the folder's root are looked up directly: file search
   // is not available on every (virtual) file system.
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    for (const name of DEFAULT_NEEDS_FILES) {
-      const uri = vscode.Uri.joinPath(folder.uri, name);
-      if (await exists(uri)) found.set(uri.toString(), uri);
-    }
+  for (const name of DEFAULT_NEEDS_FILES) {
+    const uri = vscode.Uri.joinPath(folder.uri, name);
+    if (await exists(uri)) found.set(uri.toString(), uri);
   }
   try {
-    for (const uri of await vscode.workspace.findFiles(NEEDS_GLOB, NEVER_SCANNED)) {
+    const pattern = new vscode.RelativePattern(folder, NEEDS_GLOB);
+    for (const uri of await vscode.workspace.findFiles(pattern, NEVER_SCANNED)) {
       found.set(uri.toString(), uri);
     }
   } catch {
@@ -131,19 +140,9 @@ async function findCandidates(): Promise<vscode.Uri[]> {
   return [...found.values()];
 }
 
-function scopeOf(uri: vscode.Uri): { scope: vscode.Uri; rank: number } | undefined {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (folder === undefined) return undefined;
-  const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-  const segments = relative.split('/');
-  const name = segments.slice(-2).join('/');
-  const nested = DEFAULT_NEEDS_FILES.indexOf(name);
-  // `.github/` and `docs/` hold the needs of the folder above them.
-  if (nested >= 0 && name.includes('/')) {
-    return { scope: vscode.Uri.joinPath(uri, '..', '..'), rank: nested };
-  }
-  const rank = DEFAULT_NEEDS_FILES.indexOf(segments[segments.length - 1] ?? '');
-  return rank < 0 ? undefined : { scope: vscode.Uri.joinPath(uri, '..'), rank };
+function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
+  const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  return uri.path.startsWith(base) ? uri.path.slice(base.length) : uri.path;
 }
 
 async function readAndLoad(uri: vscode.Uri): Promise<LoadResult | undefined> {
@@ -163,10 +162,4 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function contains(folder: vscode.Uri, uri: vscode.Uri): boolean {
-  if (folder.scheme !== uri.scheme || folder.authority !== uri.authority) return false;
-  const prefix = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-  return uri.path.startsWith(prefix);
 }
