@@ -477,6 +477,60 @@ describe('outside-in checklist on real git repositories (as a process)', functio
     });
   });
 
+  describe('a monorepo package as --root', () => {
+    let repo: TempRepo;
+
+    before(() => {
+      repo = new TempRepo();
+      cleanUp.push(repo.dir);
+      repo.write(
+        'packages/shop/customer-needs.yaml',
+        [
+          'version: 1',
+          'needs:',
+          '  - id: gift-note',
+          '    title: I can add a note to a gift',
+          '    match:',
+          '      paths: ["src/gift/**"]',
+          '      keywords: ["gift note"]',
+          '',
+        ].join('\n'),
+      );
+      repo.write('packages/shop/src/gift/note.ts', 'export const x = 0;\n');
+      repo.write('tools/build.ts', 'export const y = 0;\n');
+      repo.commitAll('base');
+      repo.git('checkout', '-q', '-b', 'feature');
+      repo.write('packages/shop/src/gift/note.ts', 'export const x = 0;\n// gift note\n');
+      repo.write('tools/build.ts', 'export const y = 1; // gift note\n');
+      repo.commitAll('feature');
+    });
+
+    it('paths are relative to the root, and only changes under it count', () => {
+      const c = parse(
+        runCli(repo.dir, ['checklist', '--root', 'packages/shop', '--format', 'json']),
+      );
+      assert.equal(c.base, repo.sha('main'));
+      assert.deepEqual(ids(c), ['gift-note']);
+      assert.deepEqual(because(c, 'gift-note'), [
+        { file: 'src/gift/note.ts', rule: 'path', match: 'src/gift/**' },
+        { file: 'src/gift/note.ts', line: 2, rule: 'keyword', match: 'gift note' },
+      ]);
+      // tools/build.ts is outside the root (and outside the package's needs file).
+      assert.deepEqual(c.files, { ...c.files, changed: 1, related: 1 });
+    });
+
+    it('without --root, the repository is the root and the package file applies to its folder', () => {
+      const c = parse(
+        runCli(path.join(repo.dir, 'packages', 'shop'), ['checklist', '--format', 'json']),
+      );
+      assert.deepEqual(because(c, 'gift-note'), [
+        { file: 'packages/shop/src/gift/note.ts', rule: 'path', match: 'src/gift/**' },
+        { file: 'packages/shop/src/gift/note.ts', line: 2, rule: 'keyword', match: 'gift note' },
+      ]);
+      assert.deepEqual(c.files, { ...c.files, changed: 2, related: 1 });
+    });
+  });
+
   describe('the example shop', () => {
     let repo: TempRepo;
 
