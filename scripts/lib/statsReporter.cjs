@@ -1,0 +1,18 @@
+// Mocha's spec reporter, plus the counts written as JSON to $OUTSIDE_IN_STATS_FILE
+// so scripts/test-all.mjs can add up tests across unit, integration and UI runs.
+const fs = require('node:fs');
+const Mocha = require('mocha');
+
+class SpecWithStats extends Mocha.reporters.Spec {
+  constructor(runner, options) {
+    super(runner, options);
+    runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
+      const file = process.env.OUTSIDE_IN_STATS_FILE;
+      if (!file) return;
+      const { passes = 0, failures = 0, pending = 0 } = runner.stats ?? {};
+      fs.writeFileSync(file, JSON.stringify({ passes, failures, pending }));
+    });
+  }
+}
+
+module.exports = SpecWithStats;

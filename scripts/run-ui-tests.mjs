@@ -1,0 +1,101 @@
+// Runs the UI tests (test/ui, compiled to out/test/ui) with mocha in Node:
+// they drive the real workbench in Debian's Chromium with playwright-core.
+//
+// This script starts one code-server for them, on a fresh copy of the basic
+// fixture workspace, with the extension installed unpacked into its extensions
+// folder (the way `npm start` loads it), and stops its process group after.
+// Screenshots of failed tests go to test-results/.
+//
+// Usage: node scripts/run-ui-tests.mjs [--stats-file F]
+// Needs `npm run compile`, `npm run build` and scripts/setup-vscode.mjs first.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CHROMIUM_ARGS,
+  copyWorkspace,
+  extensionHostLogs,
+  installUnpacked,
+  makeSessionDir,
+  startCodeServer,
+  tail,
+} from './lib/codeServer.mjs';
+import { paths } from './setup-vscode.mjs';
+
+const TIMEOUT_MS = 300_000;
+const args = process.argv.slice(2);
+const statsIndex = args.indexOf('--stats-file');
+const statsFile = statsIndex >= 0 ? args[statsIndex + 1] : undefined;
+
+function fail(message) {
+  console.error(`[ui] ${message}`);
+  process.exit(1);
+}
+if (!existsSync(join(paths.root, 'out', 'test', 'ui')))
+  fail('out/test/ui is missing: run `npm run compile`.');
+if (!existsSync(join(paths.root, 'dist', 'extension.js')))
+  fail('dist/extension.js is missing: run `npm run build`.');
+if (!existsSync(paths.codeServerEntry))
+  fail('code-server is missing: run `node scripts/setup-vscode.mjs`.');
+
+const started = Date.now();
+const sessionDir = makeSessionDir('ui');
+const workspace = copyWorkspace(
+  join(paths.root, 'test', 'fixtures', 'workspaces', 'basic'),
+  sessionDir,
+  'basic',
+);
+const extensionsDir = join(sessionDir, 'extensions');
+installUnpacked(extensionsDir);
+const server = await startCodeServer({ sessionDir, folder: workspace, extensionsDir });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+const mocha = spawn(
+  process.execPath,
+  [
+    join(paths.root, 'node_modules', 'mocha', 'bin', 'mocha.js'),
+    '--no-config',
+    '--no-package',
+    '--ui',
+    'tdd',
+    '--timeout',
+    '120000',
+    '--reporter',
+    join(paths.root, 'scripts', 'lib', 'statsReporter.cjs'),
+    'out/test/ui/**/*.test.js',
+  ],
+  {
+    cwd: paths.root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      OUTSIDE_IN_WORKBENCH_URL: server.workbenchUrl({ folder: workspace }),
+      OUTSIDE_IN_SESSION_DIR: sessionDir,
+      OUTSIDE_IN_CHROMIUM: paths.chromium,
+      OUTSIDE_IN_CHROMIUM_ARGS: CHROMIUM_ARGS.join(' '),
+      OUTSIDE_IN_RESULTS_DIR: join(paths.root, 'test-results'),
+      ...(statsFile ? { OUTSIDE_IN_STATS_FILE: statsFile } : {}),
+    },
+  },
+);
+const timer = setTimeout(() => {
+  console.error(`[ui] timed out after ${TIMEOUT_MS / 1000} s`);
+  mocha.kill('SIGKILL');
+}, TIMEOUT_MS);
+const code = await new Promise((resolve) => mocha.on('close', (c, s) => resolve(c ?? s)));
+clearTimeout(timer);
+await server.stop();
+
+if (code !== 0) {
+  console.log(`\n[ui] FAILED (mocha exited with ${code}); screenshots in test-results/`);
+  for (const file of extensionHostLogs(sessionDir)) {
+    console.log(`\n[ui] extension host log ${file} (last 100 lines):`);
+    console.log(tail(readFileSync(file, 'utf8'), 100));
+  }
+  console.log('\n[ui] code-server log (last 40 lines):');
+  console.log(tail(server.log(), 40));
+} else {
+  console.log(`[ui] passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+rmSync(sessionDir, { recursive: true, force: true });
+process.exit(code === 0 ? 0 : 1);

@@ -1,0 +1,126 @@
+/**
+ * Driving the real workbench (code-server, started by scripts/run-ui-tests.mjs)
+ * in Debian's Chromium. Selectors verified on VS Code 1.139.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+export interface Workbench {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') {
+    throw new Error(`${name} is not set: run the UI tests with \`npm run test:ui\`.`);
+  }
+  return value;
+}
+
+/** Opens the workbench on the fixture workspace and waits until it is there. */
+export async function openWorkbench(): Promise<Workbench> {
+  const profile = fs.mkdtempSync(path.join(env('OUTSIDE_IN_SESSION_DIR'), 'chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.OUTSIDE_IN_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: (process.env.OUTSIDE_IN_CHROMIUM_ARGS ?? '').split(' ').filter((a) => a !== ''),
+    viewport: { width: 1400, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(env('OUTSIDE_IN_WORKBENCH_URL'));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return { context, page, close: () => context.close() };
+}
+
+/** Quick Open (Ctrl+P) a file of the workspace by name, and wait for its editor. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  // The workbench takes keyboard focus a moment after it appears: retry until Quick Open shows.
+  const input = page.locator('.quick-input-widget input');
+  await retry(async () => {
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible', timeout: 2_000 });
+  }, 'Quick Open to appear');
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page
+    .locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: '' })
+    .first()
+    .waitFor({ timeout: 15_000 });
+}
+
+/** Finds `word` in the visible editor lines and returns the centre of its first occurrence. */
+async function wordCentre(page: Page, word: string): Promise<{ x: number; y: number } | undefined> {
+  // Runs in the browser; a string, because this project's TypeScript has no DOM types.
+  const script = `(() => {
+    const word = ${JSON.stringify(word)};
+    const lines = document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line');
+    for (const line of lines) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf(word);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + word.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+    }
+    return undefined;
+  })()`;
+  return page.evaluate(script) as Promise<{ x: number; y: number } | undefined>;
+}
+
+/** Moves the mouse onto `word` until a hover shows; returns the hover's text. */
+export async function hoverText(page: Page, word: string, expected: string): Promise<string> {
+  const hover = page.locator('.monaco-hover:not(.hidden)');
+  let text = '';
+  await retry(async () => {
+    const at = await wordCentre(page, word);
+    if (at === undefined) throw new Error(`"${word}" is not on screen`);
+    // Leave and come back: a hover is shown on a mouse move onto a new word.
+    await page.mouse.move(5, 5);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await hover.filter({ hasText: expected }).first().waitFor({ state: 'visible', timeout: 3_000 });
+    text = await hover.filter({ hasText: expected }).first().innerText();
+  }, `a hover with "${expected}" over "${word}"`);
+  return text;
+}
+
+/** Retries `attempt` until it resolves, for at most `ms`; UI state has no event to wait on. */
+export async function retry(
+  attempt: () => Promise<void>,
+  what: string,
+  ms = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      await attempt();
+      return;
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw new Error(`Gave up after ${ms / 1000} s waiting for ${what}: ${String(last)}`);
+}
+
+/** Saves a screenshot under test-results/ when the current test failed. */
+export async function screenshotIfFailed(
+  ctx: Mocha.Context,
+  page: Page | undefined,
+): Promise<void> {
+  const test = ctx.currentTest;
+  if (page === undefined || test === undefined || test.state !== 'failed') return;
+  const dir = process.env.OUTSIDE_IN_RESULTS_DIR ?? 'test-results';
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${test.fullTitle().replace(/[^A-Za-z0-9]+/g, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`    screenshot: ${file}`);
+}
