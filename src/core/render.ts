@@ -63,8 +63,9 @@ export function renderText(checklist: Checklist): string {
     out.push(`  ${evidenceLine(need, false)}`);
     for (const signal of need.signals) out.push(`  observed: ${flat(signal)}`);
     for (const q of need.review) out.push(`  [ ] ${flat(q)}`);
+    // A changed file's name comes from the diff: it may hold terminal escapes too.
     need.because.forEach((b, i) =>
-      out.push(`  ${i === 0 ? 'why:' : '    '} ${where(b)}: ${reason(b, false)}`),
+      out.push(`  ${i === 0 ? 'why:' : '    '} ${flat(where(b))}: ${reason(b, false)}`),
     );
     out.push('');
   }

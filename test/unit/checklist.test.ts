@@ -1,0 +1,309 @@
+import * as assert from 'node:assert/strict';
+import { buildChecklist, questionKey } from '../../src/core/checklist';
+import type { Because, Checklist } from '../../src/core/checklist';
+import type { FileChange } from '../../src/core/diff';
+import { renderJson, renderMarkdown, renderText } from '../../src/core/render';
+import { needsSet, yaml } from './helpers/needsIndex';
+
+const REVS = { base: 'abc123', head: 'WORKTREE' };
+
+const SET = needsSet({
+  'customer-needs.yaml': yaml(
+    'version: 1',
+    'personas:',
+    '  shopper:',
+    '    name: Returning shopper',
+    'values:',
+    '  - id: honest-errors',
+    '    statement: We tell customers plainly what went wrong.',
+    '    review:',
+    '      - Does each new error message say what to do next?',
+    '  - id: accessible-ui',
+    '    statement: Everyone can use the screens.',
+    '    review:',
+    '      - Can this be used with a keyboard only?',
+    '    paths: ["src/ui/**"]',
+    'needs:',
+    '  - id: fast-checkout',
+    '    title: Checkout feels instant',
+    '    persona: shopper',
+    '    priority: high',
+    '    quote: "I just want to pay and go."',
+    '    evidence:',
+    '      - source: NPS survey',
+    '    match:',
+    '      paths: ["src/checkout/**"]',
+    '      keywords: ["saved card"]',
+    '    review:',
+    '      - Does this change add a step?',
+    '  - id: b-critical',
+    '    title: Money is never lost',
+    '    priority: critical',
+    '    match:',
+    '      keywords: ["refund"]',
+    '    review:',
+    '      - Is every refund recorded?',
+    '  - id: a-critical',
+    '    title: Orders are never lost',
+    '    priority: critical',
+    '    match:',
+    '      keywords: ["order"]',
+    '  - id: low-one',
+    '    title: The banner is quiet',
+    '    priority: low',
+    '    match:',
+    '      keywords: ["banner"]',
+    '  - id: old',
+    '    title: Old',
+    '    status: retired',
+    '    match:',
+    '      paths: ["src/**"]',
+    '      keywords: ["saved card", "order"]',
+  ),
+});
+
+function change(path: string, partial: Partial<FileChange> = {}): FileChange {
+  return { path, status: 'modified', binary: false, added: [], removed: [], ...partial };
+}
+
+const CHANGES: FileChange[] = [
+  change('src/checkout/pay.ts', {
+    added: [{ line: 41, text: 'const savedCard = load();' }],
+    removed: [{ line: 40, text: 'refund(order);' }],
+  }),
+  change('src/cart/total.ts', {
+    status: 'renamed',
+    oldPath: 'src/legacy/total.ts',
+    removed: [{ line: 3, text: '// @need low-one' }],
+    added: [{ line: 5, text: 'showBanner();' }],
+  }),
+  change('node_modules/pay/index.js', { added: [{ line: 1, text: 'refund()' }] }),
+  change('dist/app.js', { added: [{ line: 1, text: 'savedCard' }] }),
+  change('README.md', { added: [{ line: 1, text: 'Hello' }] }),
+];
+
+/** Because entries in a fixed order, so the test does not depend on discovery order. */
+function sorted(because: readonly Because[]): Because[] {
+  return [...because].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+describe('buildChecklist', () => {
+  const checklist = buildChecklist(SET, CHANGES, REVS);
+
+  it('lists the touched needs, critical first, then by id; never a retired one', () => {
+    assert.deepEqual(
+      checklist.needs.map((n) => n.id),
+      ['a-critical', 'b-critical', 'fast-checkout', 'low-one'],
+    );
+  });
+
+  it('says why: a path, and a keyword on an added line in HEAD', () => {
+    const need = checklist.needs.find((n) => n.id === 'fast-checkout');
+    assert.deepEqual(
+      sorted(need?.because ?? []),
+      sorted([
+        { file: 'src/checkout/pay.ts', rule: 'path', match: 'src/checkout/**' },
+        { file: 'src/checkout/pay.ts', line: 41, rule: 'keyword', match: 'saved card' },
+      ]),
+    );
+  });
+
+  it('marks a hit on a removed line with its line in BASE', () => {
+    const need = checklist.needs.find((n) => n.id === 'b-critical');
+    assert.deepEqual(need?.because, [
+      { file: 'src/checkout/pay.ts', line: 40, rule: 'keyword', match: 'refund', removed: true },
+    ]);
+  });
+
+  it('gives the old path of a renamed file for its removed lines', () => {
+    const need = checklist.needs.find((n) => n.id === 'low-one');
+    assert.deepEqual(
+      sorted(need?.because ?? []),
+      sorted([
+        {
+          file: 'src/legacy/total.ts',
+          line: 3,
+          rule: 'annotation',
+          match: 'low-one',
+          removed: true,
+        },
+        { file: 'src/cart/total.ts', line: 5, rule: 'keyword', match: 'banner' },
+      ]),
+    );
+  });
+
+  it('carries the need as the contract shows it', () => {
+    const need = checklist.needs.find((n) => n.id === 'fast-checkout');
+    assert.equal(need?.title, 'Checkout feels instant');
+    assert.equal(need?.priority, 'high');
+    assert.equal(need?.status, 'validated');
+    assert.equal(need?.persona, 'shopper');
+    assert.equal(need?.quote, 'I just want to pay and go.');
+    assert.deepEqual(need?.review, ['Does this change add a step?']);
+  });
+
+  it('counts changed, related and excluded files; excluded folders are not scanned', () => {
+    assert.equal(checklist.files.changed, 5);
+    assert.equal(checklist.files.related, 2);
+    assert.equal(checklist.files.excluded, 2);
+    // node_modules says "refund" and dist says "savedCard": neither counts.
+    const bCritical = checklist.needs.find((n) => n.id === 'b-critical');
+    assert.ok(bCritical?.because.every((b) => !b.file.startsWith('node_modules/')));
+    assert.ok(checklist.needs.every((n) => n.because.every((b) => !b.file.startsWith('dist/'))));
+  });
+
+  it('asks the values without paths on every change, and those with paths only where they match', () => {
+    assert.deepEqual(
+      checklist.values.map((v) => v.id),
+      ['honest-errors'],
+    );
+    const ui = buildChecklist(SET, [change('src/ui/button.ts')], REVS);
+    assert.deepEqual(ui.values.map((v) => v.id).sort(), ['accessible-ui', 'honest-errors']);
+    assert.deepEqual(ui.needs, []);
+    assert.deepEqual(ui.files, { changed: 1, related: 0, excluded: 0, binary: 0 });
+  });
+
+  it('keeps revisions as given', () => {
+    assert.equal(checklist.version, 1);
+    assert.equal(checklist.base, 'abc123');
+    assert.equal(checklist.head, 'WORKTREE');
+  });
+});
+
+describe('renderJson', () => {
+  it('is valid JSON with the field names of the contract', () => {
+    const json = JSON.parse(renderJson(buildChecklist(SET, CHANGES, REVS))) as {
+      version: unknown;
+      base: unknown;
+      head: unknown;
+      needs: Record<string, unknown>[];
+      values: Record<string, unknown>[];
+      files: Record<string, unknown>;
+    };
+    assert.equal(json.version, 1);
+    assert.equal(json.base, 'abc123');
+    assert.equal(json.head, 'WORKTREE');
+    const need = json.needs.find((n) => n.id === 'fast-checkout');
+    assert.ok(need);
+    assert.equal(need.title, 'Checkout feels instant');
+    assert.equal(need.priority, 'high');
+    assert.equal(need.status, 'validated');
+    assert.equal(need.persona, 'shopper');
+    assert.equal(need.quote, 'I just want to pay and go.');
+    assert.deepEqual(need.review, ['Does this change add a step?']);
+    assert.ok(Array.isArray(need.because));
+    assert.deepEqual(
+      (need.because as Record<string, unknown>[]).find((b) => b.rule === 'keyword'),
+      { file: 'src/checkout/pay.ts', line: 41, rule: 'keyword', match: 'saved card' },
+    );
+    const removed = json.needs.find((n) => n.id === 'b-critical')?.because as
+      Record<string, unknown>[] | undefined;
+    assert.equal(removed?.[0]?.removed, true);
+    assert.deepEqual(json.values[0], {
+      id: 'honest-errors',
+      statement: 'We tell customers plainly what went wrong.',
+      review: ['Does each new error message say what to do next?'],
+    });
+    assert.equal(json.files.changed, 5);
+    assert.equal(json.files.related, 2);
+  });
+});
+
+describe('renderMarkdown', () => {
+  const checklist = buildChecklist(SET, CHANGES, REVS);
+
+  it('is a GitHub task list of the review questions', () => {
+    const lines = renderMarkdown(checklist).split('\n');
+    assert.ok(lines.includes('- [ ] Does this change add a step?'));
+    assert.ok(lines.includes('- [ ] Is every refund recorded?'));
+    assert.ok(lines.includes('- [ ] Does each new error message say what to do next?'));
+  });
+
+  it('ticks the questions whose key is in the set', () => {
+    const ticks = new Set([
+      questionKey('fast-checkout', 'Does this change add a step?'),
+      questionKey('honest-errors', 'Does each new error message say what to do next?'),
+    ]);
+    const lines = renderMarkdown(checklist, ticks).split('\n');
+    assert.ok(lines.includes('- [x] Does this change add a step?'));
+    assert.ok(lines.includes('- [ ] Is every refund recorded?'));
+    assert.ok(lines.includes('- [x] Does each new error message say what to do next?'));
+  });
+
+  describe('with hostile text in the needs file', () => {
+    const hostile = needsSet({
+      'customer-needs.yaml': yaml(
+        'version: 1',
+        'values:',
+        '  - id: v',
+        '    statement: "<img src=x onerror=alert(1)> [click](javascript:alert(1))"',
+        '    review:',
+        '      - "# heading\\n# second heading"',
+        'needs:',
+        '  - id: evil',
+        '    title: "# heading [click](javascript:alert(1))"',
+        '    quote: "<img src=x onerror=alert(1)>\\n# not a heading"',
+        '    match:',
+        '      keywords: ["evil"]',
+        '    review:',
+        '      - "`code` [click](javascript:alert(1))\\n# h"',
+        '      - "![x](https://example.com/track.png) <script>alert(1)</script>"',
+      ),
+    });
+    const md = renderMarkdown(
+      buildChecklist(hostile, [change('src/a.ts', { added: [{ line: 1, text: 'evil' }] })], REVS),
+    );
+    const lines = md.split('\n');
+
+    it('leaves no raw HTML tag', () => {
+      assert.doesNotMatch(md, /(^|[^\\])<img/);
+      assert.doesNotMatch(md, /(^|[^\\])<script/);
+    });
+
+    it('leaves no link or image', () => {
+      assert.doesNotMatch(md, /(^|[^\\])\]\(javascript:/);
+      assert.doesNotMatch(md, /(^|[^\\])\]\(https:/);
+    });
+
+    it('starts no heading from user text', () => {
+      const headings = lines.filter((l) => l.startsWith('#'));
+      for (const h of headings) assert.match(h, /^#{2,3} [^#]/, h);
+      assert.ok(!lines.some((l) => /^#+ (heading|second|not|h$)/.test(l)));
+    });
+
+    it('shows the question literally, on one task line', () => {
+      assert.ok(lines.includes('- [ ] \\`code\\` \\[click\\](javascript:alert(1)) \\# h'), md);
+    });
+  });
+});
+
+describe('renderText', () => {
+  it('drops terminal control characters from needs-file text and changed paths', () => {
+    const esc = '\u001b';
+    const set = needsSet({
+      'customer-needs.yaml': yaml(
+        'version: 1',
+        'values:',
+        '  - id: v',
+        `    statement: "\\e[2Jcleared"`,
+        'needs:',
+        '  - id: n',
+        '    title: "\\e[31mred\\e[0m title\\a"',
+        '    quote: "\\e]0;pwned\\a"',
+        '    match:',
+        '      paths: ["src/**"]',
+        '    review:',
+        '      - "\\x9b31mcsi"',
+      ),
+    });
+    const checklist: Checklist = buildChecklist(
+      set,
+      [change(`src/${esc}]0;pwned\u0007.ts`, { added: [{ line: 1, text: 'x' }] })],
+      REVS,
+    );
+    assert.equal(checklist.needs.length, 1);
+    const text = renderText(checklist);
+    assert.ok(text.includes('red'), text);
+    assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
