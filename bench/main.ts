@@ -1,0 +1,45 @@
+/**
+ * `npm run bench [-- --json] [-- --quick]`: generates the inputs once, runs
+ * every measure against its baseline, prints the table (or JSON) and writes
+ * docs/benchmarks.md. Not part of `npm test`: timings are no pass/fail for CI.
+ */
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ripgrepPath } from './baselines';
+import { editorMeasures } from './editor';
+import { ensureInputs } from './generate';
+import { describeMachine } from './machine';
+import type { MeasureOptions, Result } from './measures';
+import { checklistMeasure, loadMeasure, relateMeasures, scanMeasure, sinkValue } from './measures';
+import { jsonReport, markdownReport, textReport } from './report';
+
+async function main(argv: readonly string[]): Promise<void> {
+  const json = argv.includes('--json');
+  const quick = argv.includes('--quick');
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  // Progress goes to stderr so `--json` leaves stdout one JSON document.
+  const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
+  const root = path.resolve(__dirname, '..', '..');
+  const inputs = ensureInputs(root, log);
+  const o: MeasureOptions = { quick, log };
+  const results: Result[] = [];
+  const want = (n: string): boolean => only === undefined || only.split(',').includes(n);
+  if (want('1')) results.push(await loadMeasure(inputs, o));
+  if (want('2')) results.push(...(await relateMeasures(inputs, o)));
+  if (want('3')) results.push(await scanMeasure(inputs, o));
+  if (want('4')) results.push(await checklistMeasure(inputs, o));
+  results.push(...(await editorMeasures()));
+  log(`(checksum ${sinkValue()})`);
+  const machine = describeMachine(await ripgrepPath());
+  process.stdout.write(`${json ? jsonReport(machine, results) : textReport(results)}\n`);
+  // Only a full run speaks for the project.
+  if (!quick && only === undefined) {
+    writeFileSync(path.join(root, 'docs', 'benchmarks.md'), markdownReport(machine, results));
+    log('wrote docs/benchmarks.md');
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
