@@ -1,4 +1,5 @@
 /** `outside-in check`: validate every needs file and every `@need` annotation under the root. */
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { coverageProblems } from '../core/coverage';
 import type { LoadOptions } from '../core/load';
@@ -23,6 +24,9 @@ export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
     const rel = relativeTo(args.root, path.resolve(io.cwd, args.needs));
     if (rel === undefined)
       throw new UsageError(`--needs ${args.needs}: not inside the root ${args.root}`);
+    // A needs file named on the command line that cannot be read is bad input (exit 2).
+    const stat = await fs.stat(path.join(args.root, rel)).catch(() => undefined);
+    if (!stat?.isFile()) throw new UsageError(`--needs ${args.needs}: not a readable file`);
     needsPaths = [rel];
   }
   const problems: PrintableProblem[] = [];

@@ -229,6 +229,14 @@ describe('outside-in CLI (as a process)', function () {
       ]);
     });
 
+    it('--needs naming a file that does not exist: exit 2, said on stderr', () => {
+      const dir = tempTree({ 'customer-needs.yaml': NEEDS });
+      const r = runCli(dir, ['check', '--needs', 'nope.yaml']);
+      assert.equal(r.code, 2);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /--needs nope\.yaml: not a readable file/);
+    });
+
     it('from a subfolder of a repository, the root is the top of the repository', () => {
       const repo = new TempRepo();
       cleanUp.push(repo.dir);
