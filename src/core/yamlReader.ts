@@ -91,7 +91,16 @@ export class YamlReader {
       return null;
     }
     const target = node.resolve(this.doc);
-    return isAlias(target) ? null : ((target as YamlNode | undefined) ?? null);
+    if (target === undefined) {
+      this.report(
+        'error',
+        'yaml-syntax',
+        `Alias *${node.source} refers to no anchor &${node.source}.`,
+        this.span(node),
+      );
+      return null;
+    }
+    return isAlias(target) ? null : (target as YamlNode);
   }
 
   /** The pair for `key` in `map`, following aliases in the value. */

@@ -56,6 +56,11 @@ describe('loadNeedsText: rules, with line and column counted by hand', () => {
     ]);
   });
 
+  it('yaml-syntax: an alias to an anchor that does not exist, at the alias', () => {
+    // line 5 is "    quote: *zz": the alias starts in column 12.
+    assert.deepEqual(only('yaml-syntax', needA('    quote: *zz')), [error('yaml-syntax', 5, 12)]);
+  });
+
   it('yaml-syntax: an unclosed flow list', () => {
     const found = only('yaml-syntax', yaml('version: 1', 'needs: [a, b'));
     assert.ok(found.length > 0);
