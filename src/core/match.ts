@@ -22,8 +22,14 @@ export interface NeedsIndex {
   /** Every need by id, retired ones included (an annotation may name them). */
   readonly byId: ReadonlyMap<string, Need>;
   readonly paths: PathMatcher<Need>;
-  /** First token -> keywords starting with it (exact first token). */
+  /** First token -> one-token keywords, and `a b*` ones (exact first token). */
   readonly exact: ReadonlyMap<string, readonly KeywordEntry[]>;
+  /**
+   * First token -> second token -> phrases of two or more words. Keyed on two
+   * tokens because many phrases share a first word ("saved", "fast"): a line
+   * with "saved" must not try every "saved ..." phrase of 10,000 needs.
+   */
+  readonly phrases: ReadonlyMap<string, ReadonlyMap<string, readonly KeywordEntry[]>>;
   /** Prefix -> one-token `word*` keywords. */
   readonly prefixes: ReadonlyMap<string, readonly KeywordEntry[]>;
   /** The distinct prefix lengths, so a token is sliced only where a prefix may be. */
@@ -33,6 +39,7 @@ export interface NeedsIndex {
 /** Indexes a loaded needs file. Retired needs never match, so they are left out. */
 export function buildIndex(file: NeedsFile): NeedsIndex {
   const exact = new Map<string, KeywordEntry[]>();
+  const phrases = new Map<string, Map<string, KeywordEntry[]>>();
   const prefixes = new Map<string, KeywordEntry[]>();
   const paths = new PathMatcher<Need>();
   const byId = new Map<string, Need>();
@@ -47,18 +54,28 @@ export function buildIndex(file: NeedsFile): NeedsIndex {
       const pattern = keywordPattern(k.value);
       if (!pattern) continue;
       const entry: KeywordEntry = { need, keyword: k.value, ...pattern };
-      const oneTokenPrefix = pattern.prefix && pattern.tokens.length === 1;
-      const map = oneTokenPrefix ? prefixes : exact;
-      const key = pattern.tokens[0] ?? '';
-      const list = map.get(key);
-      if (list) list.push(entry);
-      else map.set(key, [entry]);
+      const n = pattern.tokens.length;
+      const first = pattern.tokens[0] ?? '';
+      if (n === 1) push(pattern.prefix ? prefixes : exact, first, entry);
+      // The second token of `a b*` is a prefix: it cannot be a map key.
+      else if (n === 2 && pattern.prefix) push(exact, first, entry);
+      else {
+        let second = phrases.get(first);
+        if (!second) phrases.set(first, (second = new Map()));
+        push(second, pattern.tokens[1] ?? '', entry);
+      }
     }
   }
   const prefixLengths = [...new Set([...prefixes.keys()].map((k) => k.length))].sort(
     (a, b) => a - b,
   );
-  return { file, byId, paths, exact, prefixes, prefixLengths };
+  return { file, byId, paths, exact, phrases, prefixes, prefixLengths };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Whole-file links: the needs whose `match.paths` include `path` (relative to the needs file). */
@@ -100,11 +117,12 @@ export function lineLinks(
       add({ needId: a.id, rule: 'annotation', line, start: a.start, end: a.end, match: a.id });
     else if (!need) options.unknown?.push({ id: a.id, line, start: a.start, end: a.end });
   }
-  if (index.exact.size === 0 && index.prefixes.size === 0) return links;
+  if (index.exact.size === 0 && index.phrases.size === 0 && index.prefixes.size === 0) return links;
   const tokens = tokenize(text);
-  for (let i = 0; i < tokens.length; i++) {
+  const phrasesAt = (entries: readonly KeywordEntry[] | undefined, i: number): void => {
+    if (!entries) return;
     const token = tokens[i] as Token;
-    for (const entry of index.exact.get(token.text) ?? []) {
+    for (const entry of entries) {
       const end = phraseEnd(tokens, i, entry);
       if (end !== undefined) {
         add({
@@ -117,6 +135,12 @@ export function lineLinks(
         });
       }
     }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    phrasesAt(index.exact.get(token.text), i);
+    const next = tokens[i + 1];
+    if (next) phrasesAt(index.phrases.get(token.text)?.get(next.text), i);
     for (const len of index.prefixLengths) {
       if (len > token.text.length) break;
       for (const entry of index.prefixes.get(token.text.slice(0, len)) ?? []) {
