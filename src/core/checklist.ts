@@ -5,7 +5,7 @@
  */
 import type { FileChange } from './diff';
 import { isExcluded } from './excludes';
-import { matchesGlobs } from './globs';
+import { globsMatcher } from './globs';
 import { DEFAULT_STALE_DAYS, newestEvidenceAge } from './load';
 import type { LinkRule, Need, Priority, Status } from './model';
 import { PRIORITIES } from './model';
@@ -182,7 +182,9 @@ function standingValues(set: NeedsSet, changed: readonly string[]): ChecklistVal
     if (local.length === 0) continue;
     for (const value of scope.index.file.values) {
       const globs = value.paths?.map((p) => p.value);
-      if (globs === undefined || local.some((p) => matchesGlobs(p, globs))) {
+      // Compiled once per value: a diff may touch thousands of files.
+      const matches = globs === undefined ? undefined : globsMatcher(globs);
+      if (matches === undefined || local.some(matches)) {
         out.push({ id: value.id, statement: value.statement, review: value.review });
       }
     }

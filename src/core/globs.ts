@@ -13,6 +13,8 @@ interface Rule<K> {
   readonly negated: boolean;
   readonly glob: string;
   readonly test: (path: string) => boolean;
+  /** Text every matching path contains: a cheap reject before `test`. */
+  readonly needle: string;
 }
 
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
@@ -34,6 +36,7 @@ export class PathMatcher<K> {
         negated: compiled.negated,
         glob: raw,
         test: compiled.test,
+        needle: compiled.needle,
       };
       this.rules.push(rule);
       const bucket = this.buckets.get(compiled.prefix);
@@ -49,7 +52,7 @@ export class PathMatcher<K> {
       for (const rule of this.buckets.get(key) ?? []) {
         const prior = decided.get(rule.owner);
         if (prior && prior.order > rule.order) continue;
-        if (rule.test(path)) decided.set(rule.owner, rule);
+        if (path.includes(rule.needle) && rule.test(path)) decided.set(rule.owner, rule);
       }
     }
     const out: { owner: K; glob: string }[] = [];
@@ -87,7 +90,7 @@ function ancestorKeys(path: string): string[] {
 /** Compiles one gitignore-style glob, or undefined for a blank one. */
 export function compileGlob(
   raw: string,
-): { negated: boolean; prefix: string; test: (p: string) => boolean } | undefined {
+): { negated: boolean; prefix: string; needle: string; test: (p: string) => boolean } | undefined {
   let glob = raw.trim();
   const negated = glob.startsWith('!');
   if (negated) glob = glob.slice(1);
@@ -106,12 +109,30 @@ export function compileGlob(
     literal.push(s);
   }
   // A fully literal glob may name the file itself: bucket it under that path.
-  return { negated, prefix: literal.join('/'), test };
+  return { negated, prefix: literal.join('/'), needle: needleOf(glob), test };
+}
+
+/**
+ * The longest literal run of a glob made only of literals, `/` and `*`: any
+ * path it matches contains that run. `**\/*payment*.py` gives `payment`, so
+ * globs that apply at any depth need not run picomatch on every path. Runs
+ * are split at `/` too, since `**\/` may match no folder at all.
+ */
+function needleOf(glob: string): string {
+  if (/[?[\]{}()!+@\\]/.test(glob)) return '';
+  let best = '';
+  for (const run of glob.split(/[*/]+/)) if (run.length > best.length) best = run;
+  return best;
 }
 
 /** Whether `path` is included by `globs` in gitignore order (for values' paths). */
 export function matchesGlobs(path: string, globs: readonly string[]): boolean {
+  return globsMatcher(globs)(path);
+}
+
+/** `matchesGlobs` with the globs compiled once, for testing many paths. */
+export function globsMatcher(globs: readonly string[]): (path: string) => boolean {
   const m = new PathMatcher<0>();
   m.add(0, globs);
-  return m.match(path).length > 0;
+  return (path) => m.match(path).length > 0;
 }
