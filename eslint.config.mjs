@@ -3,7 +3,19 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', '.vscode-test/', 'examples/', 'test/fixtures/', '**/*.mjs', '**/*.js'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      '.vscode-test/',
+      '.bench/',
+      'test-results/',
+      'examples/',
+      'test/fixtures/',
+      '**/*.mjs',
+      '**/*.cjs',
+      '**/*.js',
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -15,7 +27,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/explicit-module-boundary-types': 'error',
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
     },
   },
   {
@@ -34,7 +49,12 @@ export default tseslint.config(
             { name: 'child_process', message: 'src/core does no I/O.' },
             { name: 'node:child_process', message: 'src/core does no I/O.' },
           ],
-          patterns: [{ group: ['../node/*', '../cli/*', '../vscode/*'], message: 'Dependencies flow into core, never out.' }],
+          patterns: [
+            {
+              group: ['../node/*', '../cli/*', '../vscode/*'],
+              message: 'Dependencies flow into core, never out.',
+            },
+          ],
         },
       ],
     },
