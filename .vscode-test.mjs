@@ -25,7 +25,7 @@ export default defineConfig(
     label: suite,
     files: `out/test/integration/${suite}/**/*.test.js`,
     workspaceFolder: workspace(fixture, suite),
-    // The oldest VS Code we support (package.json engines), then the newest.
+    // VSCODE_VERSION=1.100.0 checks the oldest VS Code that package.json's engines allow.
     version: process.env.VSCODE_VERSION ?? 'stable',
     mocha: { ui: 'tdd', timeout: 20_000 },
   })),

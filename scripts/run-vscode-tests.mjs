@@ -29,7 +29,7 @@ import {
 import { packageVsix as packageVsixTo } from './package.mjs';
 import { paths } from './setup-vscode.mjs';
 
-const SESSION_TIMEOUT_MS = 120_000;
+const SESSION_TIMEOUT_MS = Number(process.env.OUTSIDE_IN_SESSION_TIMEOUT_MS ?? 120_000);
 const START_MARKER = 'OUTSIDE-IN-MOCHA-START';
 const STATS_MARKER = 'OUTSIDE-IN-MOCHA-STATS ';
 const NOISE = [
