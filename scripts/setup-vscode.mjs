@@ -130,12 +130,20 @@ export function setup() {
   );
   if (!existsSync(paths.chromium)) fail(`${paths.chromium} not found after installing chromium`);
 
+  // `npm --prefix D` looks for its global config in D/etc/npmrc, and npm run by
+  // Node 24 in D/../etc/npmrc: either way it would miss the machine's (which may
+  // hold the registry's CA file, without which every fetch fails and retries).
+  const globalconfig = spawnSync('npm', ['config', 'get', 'globalconfig'], { encoding: 'utf8' });
+  if (globalconfig.status !== 0) fail(`npm config get globalconfig: ${globalconfig.stderr}`);
+  const npmEnv = { npm_config_globalconfig: globalconfig.stdout.trim() };
   const npmCommon = ['--no-audit', '--no-fund', '--no-save', '--loglevel=error'];
   if (!existsSync(paths.node)) {
     log(`installing Node ${NODE_MAJOR} from npm into ${paths.nodePrefix}`);
     mkdirSync(paths.nodePrefix, { recursive: true });
     writeFileSync(join(paths.nodePrefix, 'package.json'), '{"private": true}\n');
-    run('npm', ['install', ...npmCommon, '--prefix', paths.nodePrefix, `node@${NODE_MAJOR}`]);
+    run('npm', ['install', ...npmCommon, '--prefix', paths.nodePrefix, `node@${NODE_MAJOR}`], {
+      env: { ...process.env, ...npmEnv },
+    });
     if (!existsSync(paths.node)) fail(`Node ${NODE_MAJOR} binary not found at ${paths.node}`);
   }
   const version = spawnSync(paths.node, ['--version'], { encoding: 'utf8' }).stdout.trim();
@@ -150,7 +158,7 @@ export function setup() {
   run(
     'npm',
     ['install', ...npmCommon, '--prefix', paths.serverPrefix, `code-server@${CODE_SERVER_VERSION}`],
-    { env: node24Env({ npm_config_nodedir: paths.nodeDir }) },
+    { env: node24Env({ ...npmEnv, npm_config_nodedir: paths.nodeDir }) },
   );
   if (!existsSync(paths.codeServerEntry)) fail(`${paths.codeServerEntry} missing after install`);
   // Its own (empty) config file, or it writes ~/.config/code-server/config.yaml.
