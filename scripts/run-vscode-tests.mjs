@@ -122,26 +122,25 @@ async function runSuite(suite) {
   try {
     browser = await launchBrowser(join(sessionDir, 'chromium'));
     const page = browser.pages()[0] ?? (await browser.newPage());
-    outcome = await new Promise((resolve) => {
-      const timer = setTimeout(
-        () => resolve({ code: 1, reason: `timed out after ${SESSION_TIMEOUT_MS / 1000} s` }),
-        SESSION_TIMEOUT_MS,
-      );
-      const done = (result) => {
-        clearTimeout(timer);
-        resolve(result);
-      };
-      void page.exposeFunction('codeAutomationLog', (type, logArgs) => {
-        logLines.push({ type, text: format(...(Array.isArray(logArgs) ? logArgs : [logArgs])) });
-      });
-      void page.exposeFunction('codeAutomationExit', (code) => done({ code: Number(code) }));
-      page.on('crash', () => done({ code: 1, reason: 'the browser page crashed' }));
-      browser.on('close', () => done({ code: 1, reason: 'the browser closed' }));
-      void server.exited.then((c) => done({ code: 1, reason: `code-server exited (${c})` }));
-      page
-        .goto(server.workbenchUrl({ folder: workspace, payload }))
-        .catch((e) => done({ code: 1, reason: `could not open the workbench: ${e.message}` }));
+    let done;
+    const finished = new Promise((resolve) => (done = resolve));
+    // Both hooks must exist before the workbench loads: await them before goto.
+    await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+      logLines.push({ type, text: format(...(Array.isArray(logArgs) ? logArgs : [logArgs])) });
     });
+    await page.exposeFunction('codeAutomationExit', (code) => done({ code: Number(code) }));
+    const timer = setTimeout(
+      () => done({ code: 1, reason: `timed out after ${SESSION_TIMEOUT_MS / 1000} s` }),
+      SESSION_TIMEOUT_MS,
+    );
+    page.on('crash', () => done({ code: 1, reason: 'the browser page crashed' }));
+    browser.on('close', () => done({ code: 1, reason: 'the browser closed' }));
+    void server.exited.then((c) => done({ code: 1, reason: `code-server exited (${c})` }));
+    page
+      .goto(server.workbenchUrl({ folder: workspace, payload }))
+      .catch((e) => done({ code: 1, reason: `could not open the workbench: ${e.message}` }));
+    outcome = await finished;
+    clearTimeout(timer);
   } catch (e) {
     outcome = { code: 1, reason: e.stack ?? String(e) };
   } finally {
@@ -162,11 +161,11 @@ async function runSuite(suite) {
   console.log(
     `\n── integration suite "${suite.name}" (fixture ${suite.fixture}, ${suite.install}) ──`,
   );
-  // On success, only mocha's report; on failure everything the workbench and
+  // On success, only mocha's report (console.log lines); on failure everything the workbench and
   // the extension host said, less known noise of an offline code-server.
   const shown =
     outcome.code === 0 && startIndex >= 0
-      ? logLines.slice(startIndex + 1, statsIndex)
+      ? logLines.slice(startIndex + 1, statsIndex).filter((l) => l.type === 'log')
       : logLines.filter((l) => !NOISE.some((re) => re.test(l.text)));
   for (const l of shown) {
     if (l.text === START_MARKER || l.text.startsWith(STATS_MARKER)) continue;
