@@ -161,11 +161,13 @@ async function runSuite(suite) {
   console.log(
     `\n── integration suite "${suite.name}" (fixture ${suite.fixture}, ${suite.install}) ──`,
   );
-  // On success, only mocha's report (console.log lines); on failure everything the workbench and
+  // On success, only mocha's report; on failure everything the workbench and
   // the extension host said, less known noise of an offline code-server.
   const shown =
     outcome.code === 0 && startIndex >= 0
-      ? logLines.slice(startIndex + 1, statsIndex).filter((l) => l.type === 'log')
+      ? logLines
+          .slice(startIndex + 1, statsIndex)
+          .filter((l) => !NOISE.some((re) => re.test(l.text)))
       : logLines.filter((l) => !NOISE.some((re) => re.test(l.text)));
   for (const l of shown) {
     if (l.text === START_MARKER || l.text.startsWith(STATS_MARKER)) continue;
