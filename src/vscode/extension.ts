@@ -1,8 +1,10 @@
 /** The extension's entry point: builds the store and wires the features to it. */
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { Config } from './config';
 import { registerHover } from './hover';
 import { NeedsStore } from './needsStore';
+import { WorkspaceIndex } from './workspaceIndex';
 
 /** What other extensions (and our integration tests) can use. */
 export interface OutsideInApi {
@@ -13,8 +15,11 @@ export interface OutsideInApi {
 }
 
 export function activate(context: vscode.ExtensionContext): OutsideInApi {
+  const config = new Config();
   const store = new NeedsStore();
-  context.subscriptions.push(store, registerHover(store), registerCommands(store));
+  const index = new WorkspaceIndex(store, config);
+  context.subscriptions.push(config, store, index);
+  context.subscriptions.push(registerHover(store), registerCommands(store));
   return { onDidChangeNeeds: store.onDidChange, ready: () => store.ready() };
 }
 

@@ -73,6 +73,23 @@ export class NeedsStore implements vscode.Disposable {
     return this.files;
   }
 
+  /** The needs of the workspace folder holding `uri`, and `uri`'s path relative to that folder. */
+  setFor(
+    uri: vscode.Uri,
+  ): { set: NeedsSet; folder: vscode.WorkspaceFolder; path: string } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const set = folder && this.sets.get(folder.uri.toString());
+    return folder && set && { set, folder, path: relativePath(folder, uri) };
+  }
+
+  /** Each workspace folder with its needs (folders without needs files have an empty set). */
+  folderSets(): { folder: vscode.WorkspaceFolder; set: NeedsSet }[] {
+    return (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
+      const set = this.sets.get(folder.uri.toString());
+      return set ? [{ folder, set }] : [];
+    });
+  }
+
   /** The need `id` as seen from `uri`: defined by the nearest needs file that knows it. */
   findNeed(uri: vscode.Uri, id: string): { need: Need; file: NeedsFile } | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
