@@ -2,7 +2,7 @@
  * Loading a needs file: YAML text in, a NeedsFile and its problems out, every
  * problem with its exact span. Never throws, whatever the text.
  */
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { dayNumber, today as todayNumber } from './dates';
 import { readNeed, readPersonas, readValue } from './loadParts';
 import type { LoadResult, Need, NeedsFile, Problem, Value } from './model';
@@ -52,13 +52,11 @@ export function loadNeedsText(text: string, options: LoadOptions = {}): LoadResu
 }
 
 function loadParsed(text: string, options: LoadOptions): LoadResult {
-  const lines = new LineCounter();
   const doc = parseDocument(text, {
-    lineCounter: lines,
     prettyErrors: false,
     keepSourceTokens: false,
   });
-  const r = new YamlReader(doc, lines);
+  const r = new YamlReader(doc, text);
   for (const e of doc.errors) {
     r.report('error', 'yaml-syntax', firstLine(e.message), r.spanOfOffsets(e.pos[0], e.pos[1]));
   }

@@ -3,7 +3,7 @@
  * span, for every field that is missing or of the wrong type. The loader reads
  * the tree, never `toJS()`, so spans survive and aliases can be counted.
  */
-import type { Alias, Document, LineCounter, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import type { Alias, Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Problem, Severity, Span } from './model';
 import { closestIds } from './similar';
@@ -51,10 +51,16 @@ export class YamlReader {
   readonly problems: Problem[] = [];
   private aliases = 0;
 
+  /** Offsets where each line starts. Our own: yaml's LineCounter misses lines inside tokens it could not parse. */
+  private readonly lineStarts: number[] = [0];
+
   constructor(
     private readonly doc: Document,
-    private readonly lines: LineCounter,
-  ) {}
+    private readonly text: string,
+  ) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+      this.lineStarts.push(i + 1);
+  }
 
   span(node: { range?: [number, number, number] | null } | null | undefined): Span {
     const range = node?.range;
@@ -67,8 +73,15 @@ export class YamlReader {
   }
 
   private position(offset: number): Span['start'] {
-    const p = this.lines.linePos(offset);
-    return { line: p.line - 1, character: p.col - 1 };
+    const at = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lineStarts[mid] as number) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: at - (this.lineStarts[lo] as number) };
   }
 
   report(severity: Severity, rule: string, message: string, span: Span): void {

@@ -1,0 +1,78 @@
+/**
+ * `npm run fuzz`: 100,000 generated and mutated needs files through the loader
+ * (and every 100th through the CLI). Reports the count, the problems seen by
+ * rule, and the slowest case; fails on an exception, a problem outside its
+ * document, or a case over a second (a hang, not a benchmark).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import { main } from '../../src/cli/main';
+import { loadNeedsText } from '../../src/core/load';
+import { buildIndex } from '../../src/core/match';
+import { needsText, spanOutside } from './cases';
+
+const CASES = Number(process.env.FUZZ_CASES ?? 100_000);
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const LIMIT_MS = 1000;
+
+async function run(): Promise<number> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'outside-in-fuzz-'));
+  writeFileSync(path.join(dir, 'a.ts'), '// @need fast-checkout\nconst savedCard = 1;\n');
+  const rules = new Map<string, number>();
+  let slowest = { ms: 0, text: '' };
+  let cli = 0;
+  let n = 0;
+  try {
+    await fc.assert(
+      fc.asyncProperty(needsText, async (raw) => {
+        const text = raw.replace(/^\ufeff/, '');
+        const started = performance.now();
+        const result = loadNeedsText(text);
+        if (result.file) buildIndex(result.file);
+        const ms = performance.now() - started;
+        if (ms > slowest.ms) slowest = { ms, text };
+        if (ms > LIMIT_MS) throw new Error(`a case took ${ms.toFixed(0)} ms`);
+        for (const p of result.problems) {
+          const outside = spanOutside(text, p);
+          if (outside) throw new Error(outside);
+          rules.set(p.rule, (rules.get(p.rule) ?? 0) + 1);
+        }
+        if (++n % 100 === 0) {
+          writeFileSync(path.join(dir, 'customer-needs.yaml'), raw);
+          const err: string[] = [];
+          const code = await main(['check', '--root', dir], {
+            cwd: dir,
+            out: () => undefined,
+            err: (t) => err.push(t),
+          });
+          if (![0, 1, 2].includes(code) || err.join('').includes('unexpected failure')) {
+            throw new Error(`CLI: exit ${code}: ${err.join('')}`);
+          }
+          cli++;
+        }
+      }),
+      { numRuns: CASES, seed: SEED },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(
+    `fuzz: ${n} cases (seed ${SEED}), ${cli} of them through the CLI: no exception, every problem inside its document`,
+  );
+  console.log(
+    `fuzz: slowest case ${slowest.ms.toFixed(1)} ms (limit ${LIMIT_MS} ms), ${slowest.text.length} characters`,
+  );
+  const sorted = [...rules.entries()].sort((a, b) => b[1] - a[1]);
+  console.log(`fuzz: problems by rule: ${sorted.map(([r, c]) => `${r} ${c}`).join(', ')}`);
+  return 0;
+}
+
+run().then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  },
+);
