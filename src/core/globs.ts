@@ -101,7 +101,9 @@ export function compileGlob(
   // Without a slash gitignore matches the name at any depth.
   if (!raw.trim().replace(/^!/, '').replace(/\/+$/, '').includes('/')) glob = `**/${glob}`;
   const patterns = dirOnly ? [`${glob}/**`] : [glob, `${glob}/**`];
-  const test = picomatch(patterns, { dot: true });
+  // Compiled on first use: most globs of a big needs file never meet a path in their folder.
+  let compiled: ((p: string) => boolean) | undefined;
+  const test = (p: string): boolean => (compiled ??= picomatch(patterns, { dot: true }))(p);
   const segments = glob.split('/');
   const literal: string[] = [];
   for (const s of segments) {
