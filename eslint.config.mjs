@@ -34,6 +34,22 @@ export default tseslint.config(
     },
   },
   {
+    // Needs-file text is untrusted: a RegExp built at run time could backtrack
+    // for ever on it. Only literal patterns, written by us, are allowed in src/.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        {
+          selector: "NewExpression[callee.name='RegExp'], CallExpression[callee.name='RegExp']",
+          message:
+            'No RegExp built at run time in src/: needs-file text must never become a pattern.',
+        },
+      ],
+    },
+  },
+  {
     // The core is pure: no editor, no file system, no processes.
     files: ['src/core/**/*.ts'],
     rules: {
