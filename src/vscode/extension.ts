@@ -1,5 +1,7 @@
 /** The extension's entry point: builds the store and wires the features to it. */
 import type * as vscode from 'vscode';
+import type { ChecklistApi } from './checklist/commands';
+import { registerChecklist } from './checklist/commands';
 import { registerCommands } from './commands';
 import { Config } from './config';
 import { registerHover } from './hover';
@@ -12,6 +14,8 @@ export interface OutsideInApi {
   readonly onDidChangeNeeds: vscode.Event<void>;
   /** Resolves once the latest load of the needs files has finished. */
   ready(): Promise<void>;
+  /** The reviewer's checklist: what it shows and its ticks. */
+  readonly checklist: ChecklistApi;
 }
 
 export function activate(context: vscode.ExtensionContext): OutsideInApi {
@@ -20,7 +24,13 @@ export function activate(context: vscode.ExtensionContext): OutsideInApi {
   const index = new WorkspaceIndex(store, config);
   context.subscriptions.push(config, store, index);
   context.subscriptions.push(registerHover(store), registerCommands(store));
-  return { onDidChangeNeeds: store.onDidChange, ready: () => store.ready() };
+  const checklist = registerChecklist(store, config, context.workspaceState);
+  context.subscriptions.push(checklist);
+  return {
+    onDidChangeNeeds: store.onDidChange,
+    ready: () => store.ready(),
+    checklist: checklist.api,
+  };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,326 @@
+/**
+ * The checklist's commands: review (choose what, then build), refresh, copy or
+ * open as Markdown, reset, and open the line behind a reason. Also the API the
+ * integration tests read the checklist through.
+ */
+import * as vscode from 'vscode';
+import type { Because, Checklist } from '../../core/checklist';
+import { renderMarkdown } from '../../core/render';
+import { Command } from '../commands';
+import type { Config } from '../config';
+import type { NeedsStore } from '../needsStore';
+import { ReviewError, ReviewGit } from './git';
+import { ChecklistModel, TickStore } from './model';
+import type { ReviewChoice } from './target';
+import { asChoice, parseRange } from './target';
+import { CHECKLIST_VIEW_ID, registerChecklistView } from './view';
+
+/** What the integration tests (and other extensions) can ask of the checklist. */
+export interface ChecklistApi {
+  readonly onDidChange: vscode.Event<void>;
+  current(): {
+    readonly checklist?: Checklist;
+    readonly ticks: ReadonlySet<string>;
+    readonly error?: string;
+    readonly key?: string;
+    readonly loading: boolean;
+  };
+  /** What ticking a box in the view does. */
+  setTick(needId: string, question: string, ticked: boolean): Promise<void>;
+  /** The ticks of the current review as a fresh TickStore reads them back from workspaceState. */
+  storedTicks(): ReadonlySet<string>;
+}
+
+/** Arguments the review command accepts (from tests, keybindings, or the SCM title bar). */
+interface ReviewArgs {
+  readonly mode?: unknown;
+  readonly base?: unknown;
+  readonly range?: unknown;
+  /** A workspace folder's name or URI. */
+  readonly folder?: unknown;
+  /** Given by the Source Control title bar: the repository it shows. */
+  readonly rootUri?: unknown;
+}
+
+export function registerChecklist(
+  store: NeedsStore,
+  config: Config,
+  memento: vscode.Memento,
+): vscode.Disposable & { readonly api: ChecklistApi } {
+  const model = new ChecklistModel(memento, store, config, new ReviewGit());
+  const changed = new vscode.EventEmitter<void>();
+  const restore = (): void => {
+    const last = model.choices.last();
+    const folder = last && vscode.workspace.getWorkspaceFolder(last.folder);
+    if (last && folder && model.current.review === undefined)
+      void model.load(folder, last.choice, progress);
+  };
+  const disposable = vscode.Disposable.from(
+    model,
+    changed,
+    model.onDidChange(() => changed.fire()),
+    registerChecklistView(model, restore),
+    vscode.commands.registerCommand(Command.ReviewChecklist, (args?: ReviewArgs) =>
+      review(model, args),
+    ),
+    vscode.commands.registerCommand(Command.RefreshChecklist, async () => {
+      const state = await model.refresh();
+      if (state.error !== undefined) void vscode.window.showErrorMessage(state.error);
+    }),
+    vscode.commands.registerCommand(Command.CopyChecklistMarkdown, async () => {
+      const markdown = currentMarkdown(model);
+      if (markdown === undefined) return;
+      await vscode.env.clipboard.writeText(markdown);
+      void vscode.window.setStatusBarMessage('Outside-In: checklist copied as Markdown', 3000);
+    }),
+    vscode.commands.registerCommand(Command.OpenChecklistMarkdown, async () => {
+      const markdown = currentMarkdown(model);
+      if (markdown === undefined) return;
+      const document = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: markdown,
+      });
+      await vscode.window.showTextDocument(document);
+    }),
+    vscode.commands.registerCommand(
+      Command.ResetChecklist,
+      async (args?: { confirmed?: unknown }) => {
+        if (model.current.review === undefined) return;
+        if (args?.confirmed !== true) {
+          const reset = 'Reset';
+          const answer = await vscode.window.showWarningMessage(
+            'Clear every tick of this checklist?',
+            { modal: true, detail: 'The ticks of this repository, base and branch are forgotten.' },
+            reset,
+          );
+          if (answer !== reset) return;
+        }
+        await model.reset();
+      },
+    ),
+    vscode.commands.registerCommand(Command.OpenChecklistReason, (because: Because) =>
+      openBecause(model, because),
+    ),
+  );
+  const api: ChecklistApi = {
+    onDidChange: changed.event,
+    current: () => {
+      const s = model.current;
+      return {
+        checklist: s.review?.checklist,
+        ticks: s.ticks,
+        error: s.error,
+        key: s.review?.key,
+        loading: s.loading,
+      };
+    },
+    setTick: (needId, question, ticked) => model.setTick(needId, question, ticked),
+    storedTicks: () => {
+      const key = model.current.review?.key;
+      return key === undefined ? new Set() : new TickStore(memento).get(key);
+    },
+  };
+  return Object.assign(disposable, { api });
+}
+
+/** The review command: which folder, what to review, then build it. Returns the checklist (for tests). */
+async function review(
+  model: ChecklistModel,
+  args: ReviewArgs | undefined,
+): Promise<Checklist | undefined> {
+  const folder = await pickFolder(args);
+  if (folder === undefined) return undefined;
+  let choice = asChoice(args);
+  if (choice === undefined) {
+    let remembered: ReviewChoice | undefined;
+    try {
+      remembered = model.choices.choice((await model.git.repository(folder.uri)).root);
+    } catch (e) {
+      void vscode.window.showErrorMessage(e instanceof ReviewError ? e.message : String(e));
+      return undefined;
+    }
+    choice = await pickChoice(remembered);
+    if (choice === undefined) return undefined;
+  }
+  // Show the view first, so the progress and any error appear where the checklist will be.
+  await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
+  const state = await model.load(folder, choice, progress);
+  if (state.error !== undefined) void vscode.window.showErrorMessage(`Outside-In: ${state.error}`);
+  return state.review?.checklist;
+}
+
+async function pickFolder(
+  args: ReviewArgs | undefined,
+): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  const wanted = args?.folder ?? args?.rootUri;
+  if (wanted !== undefined) {
+    const uri =
+      wanted instanceof vscode.Uri
+        ? wanted
+        : typeof wanted === 'string' && wanted.includes(':')
+          ? vscode.Uri.parse(wanted)
+          : undefined;
+    const found = uri
+      ? vscode.workspace.getWorkspaceFolder(uri)
+      : folders.find((f) => f.name === wanted);
+    if (found !== undefined) return found;
+  }
+  if (folders.length === 0) {
+    void vscode.window.showErrorMessage(
+      'Outside-In: open a folder in a git repository to review a change.',
+    );
+    return undefined;
+  }
+  if (folders.length === 1) return folders[0];
+  const picked = await vscode.window.showQuickPick(
+    folders.map((folder) => ({ label: folder.name, description: folder.uri.fsPath, folder })),
+    {
+      title: 'Review Checklist: which repository?',
+      placeHolder: 'The workspace folder whose change to review',
+    },
+  );
+  return picked?.folder;
+}
+
+async function pickChoice(remembered: ReviewChoice | undefined): Promise<ReviewChoice | undefined> {
+  type Item = vscode.QuickPickItem & { choice?: ReviewChoice; typeRange?: true };
+  const items: Item[] = [
+    {
+      label: '$(git-branch) Current branch',
+      detail: 'Its commits against the merge-base with the default branch',
+      choice: { mode: 'branch' },
+    },
+    {
+      label: '$(edit) Uncommitted changes',
+      detail: 'The working tree against HEAD, new files included',
+      choice: { mode: 'uncommitted' },
+    },
+    {
+      label: '$(diff-added) Staged changes',
+      detail: 'The index against HEAD',
+      choice: { mode: 'staged' },
+    },
+    {
+      label: '$(git-compare) Commit range…',
+      detail: 'Type BASE..HEAD or BASE...HEAD',
+      typeRange: true,
+    },
+  ];
+  if (remembered?.mode === 'range')
+    items.splice(3, 0, {
+      label: `$(history) ${remembered.range}`,
+      detail: 'The commit range reviewed last',
+      choice: remembered,
+    });
+  const last = items.find(
+    (i) => i.choice !== undefined && JSON.stringify(i.choice) === JSON.stringify(remembered),
+  );
+  if (last !== undefined) last.description = 'last used';
+  const pick = vscode.window.createQuickPick<Item>();
+  pick.title = 'Review Checklist: what to review?';
+  pick.items = items;
+  if (last !== undefined) pick.activeItems = [last];
+  const chosen = await new Promise<Item | undefined>((resolve) => {
+    pick.onDidAccept(() => resolve(pick.selectedItems[0]));
+    pick.onDidHide(() => resolve(undefined));
+    pick.show();
+  });
+  pick.dispose();
+  if (chosen?.typeRange !== true) return chosen?.choice;
+  const range = await vscode.window.showInputBox({
+    title: 'Review Checklist: commit range',
+    prompt:
+      'BASE...HEAD compares HEAD with its merge-base with BASE (like the CLI); BASE..HEAD compares HEAD with BASE',
+    placeHolder: 'main...HEAD',
+    value: remembered?.mode === 'range' ? remembered.range : 'main...HEAD',
+    validateInput: (text) => {
+      const parsed = parseRange(text);
+      return 'error' in parsed ? parsed.error : undefined;
+    },
+  });
+  return range === undefined ? undefined : { mode: 'range', range: range.trim() };
+}
+
+/**
+ * Runs the slow part (git diff) with the view's progress bar, and after a
+ * second also a cancellable notification: a long diff deserves a way out, a
+ * short one no pop-up.
+ */
+function progress<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const running = work(controller.signal);
+  const settled = running.then(
+    () => undefined,
+    () => undefined,
+  );
+  void vscode.window.withProgress({ location: { viewId: CHECKLIST_VIEW_ID } }, () => settled);
+  const timer = setTimeout(() => {
+    void vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: 'Outside-In: reading the change…',
+        cancellable: true,
+      },
+      (_progress, token) => {
+        token.onCancellationRequested(() => controller.abort());
+        return settled;
+      },
+    );
+  }, 1000);
+  return running.finally(() => clearTimeout(timer));
+}
+
+function currentMarkdown(model: ChecklistModel): string | undefined {
+  const state = model.current;
+  if (state.review === undefined) {
+    void vscode.window.showInformationMessage('Outside-In: run "Review Checklist" first.');
+    return undefined;
+  }
+  // The CLI's renderer, so the pasted list equals `outside-in checklist --format markdown`.
+  return renderMarkdown(state.review.checklist, state.ticks);
+}
+
+/**
+ * Opens the line behind a reason. An added line is in the working tree; a
+ * removed line exists only in the base, so it opens the diff with the base on
+ * the left (through the Git extension's `git:` URIs), or, without the
+ * extension, the file with a note that the line was removed.
+ */
+async function openBecause(model: ChecklistModel, because: Because): Promise<void> {
+  const review = model.current.review;
+  if (review === undefined) return;
+  const file = vscode.Uri.joinPath(review.folder.uri, ...because.file.split('/'));
+  const line = because.line === undefined ? undefined : Math.max(0, because.line - 1);
+  const selection = line === undefined ? undefined : new vscode.Range(line, 0, line, 0);
+  if (!because.removed) {
+    await vscode.window.showTextDocument(file, { selection, preview: true });
+    return;
+  }
+  const left = await model.git.gitUri(file, review.checklist.base);
+  const exists = await vscode.workspace.fs.stat(file).then(
+    () => true,
+    () => false,
+  );
+  if (left !== undefined) {
+    if (exists) {
+      const title = `${because.file} (${review.checklist.base.slice(0, 8)}) ↔ ${review.checklist.head === 'WORKTREE' ? 'working tree' : review.checklist.head.slice(0, 8)}`;
+      await vscode.commands.executeCommand('vscode.diff', left, file, title, { preview: true });
+      // The diff's selection applies to its right side: put the removed line on the left in view.
+      const original = vscode.window.visibleTextEditors.find(
+        (e) => e.document.uri.toString() === left.toString(),
+      );
+      if (original !== undefined && selection !== undefined) {
+        original.selection = new vscode.Selection(selection.start, selection.start);
+        original.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      }
+    } else {
+      await vscode.window.showTextDocument(left, { selection, preview: true });
+    }
+    return;
+  }
+  if (exists) await vscode.window.showTextDocument(file, { preview: true });
+  void vscode.window.showInformationMessage(
+    `Line ${because.line ?? '?'} of ${because.file} was removed by this change (it is line ${because.line ?? '?'} in ${review.checklist.base.slice(0, 8)}).`,
+  );
+}

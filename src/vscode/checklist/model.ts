@@ -1,0 +1,229 @@
+/**
+ * The checklist's state: what is being reviewed, the Checklist the core built
+ * for it, and the reviewer's ticks. Ticks and choices persist in the
+ * workspace's Memento (workspaceState), written on every tick, so they survive
+ * a window reload.
+ */
+import * as vscode from 'vscode';
+import type { Checklist } from '../../core/checklist';
+import { buildChecklist, questionKey } from '../../core/checklist';
+import type { Config } from '../config';
+import type { NeedsStore } from '../needsStore';
+import type { ReviewedChange, ReviewGit, ReviewRepository } from './git';
+import { ReviewError } from './git';
+import type { ReviewChoice } from './target';
+import { asChoice, reviewKey } from './target';
+
+const TICKS_PREFIX = 'outside-in.checklist.ticks:';
+const CHOICE_PREFIX = 'outside-in.checklist.choice:';
+const LAST_REVIEW = 'outside-in.checklist.last';
+
+/** Persisted ticks: one key per review, holding the ticked `questionKey`s. */
+export class TickStore {
+  constructor(private readonly memento: vscode.Memento) {}
+
+  get(review: string): ReadonlySet<string> {
+    const stored = this.memento.get<unknown>(TICKS_PREFIX + review);
+    return new Set(Array.isArray(stored) ? stored.filter((k) => typeof k === 'string') : []);
+  }
+
+  async set(review: string, key: string, ticked: boolean): Promise<ReadonlySet<string>> {
+    const ticks = new Set(this.get(review));
+    if (ticked) ticks.add(key);
+    else ticks.delete(key);
+    await this.memento.update(
+      TICKS_PREFIX + review,
+      ticks.size === 0 ? undefined : [...ticks].sort(),
+    );
+    return ticks;
+  }
+
+  async clear(review: string): Promise<void> {
+    await this.memento.update(TICKS_PREFIX + review, undefined);
+  }
+}
+
+/** The last choice per repository, and which folder was reviewed last (restored after a reload). */
+export class ChoiceStore {
+  constructor(private readonly memento: vscode.Memento) {}
+
+  choice(repoRoot: string): ReviewChoice | undefined {
+    return asChoice(this.memento.get<unknown>(CHOICE_PREFIX + repoRoot));
+  }
+
+  /** The review shown last in this workspace, if any. */
+  last(): { folder: vscode.Uri; choice: ReviewChoice } | undefined {
+    const last = this.memento.get<{ folder?: unknown; choice?: unknown }>(LAST_REVIEW);
+    const choice = asChoice(last?.choice);
+    if (typeof last?.folder !== 'string' || choice === undefined) return undefined;
+    return { folder: vscode.Uri.parse(last.folder), choice };
+  }
+
+  async remember(folder: vscode.Uri, repoRoot: string, choice: ReviewChoice): Promise<void> {
+    await this.memento.update(CHOICE_PREFIX + repoRoot, choice);
+    await this.memento.update(LAST_REVIEW, { folder: folder.toString(), choice });
+  }
+}
+
+export interface Review {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly repo: ReviewRepository;
+  readonly choice: ReviewChoice;
+  /** The key of this review's ticks (repository, base, head branch). */
+  readonly key: string;
+  readonly change: ReviewedChange;
+  readonly checklist: Checklist;
+}
+
+/** What the view shows: a review, a failure, or (before the first command) nothing. */
+export interface ChecklistState {
+  readonly review?: Review;
+  readonly ticks: ReadonlySet<string>;
+  readonly error?: string;
+  readonly loading: boolean;
+}
+
+export class ChecklistModel implements vscode.Disposable {
+  private state: ChecklistState = { ticks: new Set(), loading: false };
+  private readonly changed = new vscode.EventEmitter<ChecklistState>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private headWatch: vscode.Disposable | undefined;
+  private running: AbortController | undefined;
+  readonly ticks: TickStore;
+  readonly choices: ChoiceStore;
+  readonly onDidChange: vscode.Event<ChecklistState> = this.changed.event;
+
+  constructor(
+    memento: vscode.Memento,
+    private readonly store: NeedsStore,
+    private readonly config: Config,
+    readonly git: ReviewGit,
+  ) {
+    this.ticks = new TickStore(memento);
+    this.choices = new ChoiceStore(memento);
+    // A needs-file edit changes the needs, not the diff: rebuild from the diff we have.
+    this.disposables.push(
+      store.onDidChange(() => this.rebuild()),
+      config.onDidChange(() => this.rebuild()),
+    );
+  }
+
+  get current(): ChecklistState {
+    return this.state;
+  }
+
+  /**
+   * Computes the review of `choice` in `folder`. `progress` wraps the slow part
+   * (git diff) and may cancel it through the signal it is given.
+   */
+  async load(
+    folder: vscode.WorkspaceFolder,
+    choice: ReviewChoice,
+    withProgress: <T>(work: (signal: AbortSignal) => Promise<T>) => Promise<T> = (w) =>
+      w(new AbortController().signal),
+  ): Promise<ChecklistState> {
+    this.running?.abort();
+    const mine = new AbortController();
+    this.running = mine;
+    this.set({ ...this.state, loading: true });
+    try {
+      const repo = await this.git.repository(folder.uri);
+      await this.choices.remember(folder.uri, repo.root, choice);
+      const change = await withProgress((signal) => {
+        const both = AbortSignal.any([signal, mine.signal]);
+        return this.git.change(repo, folder.uri, choice, both);
+      });
+      await this.store.ready();
+      const key = reviewKey(repo.root, change.scope.base, change.scope.head);
+      const checklist = this.build(folder, change);
+      if (this.running !== mine) return this.state;
+      if (this.state.review?.repo.root !== repo.root) this.watchHead(repo);
+      this.set({
+        review: { folder, repo, choice, key, change, checklist },
+        ticks: this.ticks.get(key),
+        loading: false,
+      });
+    } catch (e) {
+      if (this.running !== mine) return this.state;
+      if (e instanceof ReviewError && e.cancelled) {
+        this.set({ ...this.state, loading: false });
+      } else {
+        const message = e instanceof Error ? e.message : String(e);
+        this.set({ ticks: new Set(), error: message, loading: false });
+      }
+    } finally {
+      if (this.running === mine) this.running = undefined;
+    }
+    return this.state;
+  }
+
+  /** Runs the current review again (HEAD moved, or the reviewer asked). */
+  async refresh(): Promise<ChecklistState> {
+    const review = this.state.review;
+    if (review === undefined) return this.state;
+    return this.load(review.folder, review.choice);
+  }
+
+  async setTick(needId: string, question: string, ticked: boolean): Promise<void> {
+    const review = this.state.review;
+    if (review === undefined) return;
+    const ticks = await this.ticks.set(review.key, questionKey(needId, question), ticked);
+    if (this.state.review === review) this.set({ ...this.state, ticks });
+  }
+
+  async reset(): Promise<void> {
+    const review = this.state.review;
+    if (review === undefined) return;
+    await this.ticks.clear(review.key);
+    if (this.state.review === review) this.set({ ...this.state, ticks: new Set() });
+  }
+
+  dispose(): void {
+    this.running?.abort();
+    this.headWatch?.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private build(folder: vscode.WorkspaceFolder, change: ReviewedChange): Checklist {
+    const set = this.store
+      .folderSets()
+      .find((f) => f.folder.uri.toString() === folder.uri.toString())?.set;
+    if (set === undefined) throw new ReviewError(`No needs loaded for ${folder.name}.`);
+    const revs = { base: change.base, head: change.head };
+    return buildChecklist(set, change.files, revs, { staleDays: this.config.settings.staleDays });
+  }
+
+  private rebuild(): void {
+    const review = this.state.review;
+    if (review === undefined) return;
+    try {
+      const checklist = this.build(review.folder, review.change);
+      this.set({ ...this.state, review: { ...review, checklist } });
+    } catch (e) {
+      this.set({
+        ticks: new Set(),
+        error: e instanceof Error ? e.message : String(e),
+        loading: false,
+      });
+    }
+  }
+
+  private watchHead(repo: ReviewRepository): void {
+    this.headWatch?.dispose();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A checkout touches HEAD and refs together: one refresh for the burst.
+    const watch = this.git.watchHead(repo, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void this.refresh(), 300);
+    });
+    this.headWatch = new vscode.Disposable(() => {
+      clearTimeout(timer);
+      watch.dispose();
+    });
+  }
+
+  private set(state: ChecklistState): void {
+    this.state = state;
+    this.changed.fire(state);
+  }
+}

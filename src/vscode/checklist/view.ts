@@ -1,0 +1,326 @@
+/**
+ * The "Review Checklist" tree: needs by priority, each with the customer's
+ * words first, who said them and how sure we are, the review questions as
+ * checkboxes, and why the need is on the list (each reason opens its line).
+ * A tree rather than a webview: checkboxes, keyboard use, themes and screen
+ * readers come with it, and no text from the needs file is ever HTML.
+ */
+import * as vscode from 'vscode';
+import type { Because, Checklist, ChecklistNeed, ChecklistValue } from '../../core/checklist';
+import { questionKey } from '../../core/checklist';
+import { flat } from '../../core/present';
+import { Command } from '../commands';
+import type { ChecklistModel, ChecklistState } from './model';
+import type { ReviewChoice } from './target';
+
+export const CHECKLIST_VIEW_ID = 'outside-in.checklist';
+
+type Node =
+  | { readonly kind: 'need'; readonly need: ChecklistNeed }
+  | {
+      readonly kind: 'text';
+      readonly id: string;
+      readonly label: string;
+      readonly icon: string;
+      readonly tooltip?: string;
+    }
+  | { readonly kind: 'question'; readonly owner: string; readonly question: string }
+  | { readonly kind: 'why'; readonly need: ChecklistNeed }
+  | {
+      readonly kind: 'because';
+      readonly need: ChecklistNeed;
+      readonly because: Because;
+      readonly index: number;
+    }
+  | { readonly kind: 'values' }
+  | { readonly kind: 'value'; readonly value: ChecklistValue };
+
+const PRIORITY_ICON = {
+  critical: 'flame',
+  high: 'arrow-up',
+  medium: 'dash',
+  low: 'arrow-down',
+} as const;
+
+class ChecklistTree implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData: vscode.Event<void> = this.changed.event;
+
+  constructor(private readonly model: ChecklistModel) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  getChildren(node?: Node): Node[] {
+    const review = this.model.current.review;
+    if (review === undefined) return [];
+    const checklist = review.checklist;
+    if (node === undefined) return topLevel(checklist);
+    switch (node.kind) {
+      case 'need':
+        return needChildren(node.need);
+      case 'why':
+        return node.need.because.map((because, index) => ({
+          kind: 'because',
+          need: node.need,
+          because,
+          index,
+        }));
+      case 'values':
+        return checklist.values.map((value) => ({ kind: 'value', value }));
+      case 'value':
+        return node.value.review.map((question) => ({
+          kind: 'question',
+          owner: node.value.id,
+          question,
+        }));
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const { review, ticks } = this.model.current;
+    switch (node.kind) {
+      case 'need': {
+        const need = node.need;
+        const item = new vscode.TreeItem(
+          flat(need.title),
+          vscode.TreeItemCollapsibleState.Expanded,
+        );
+        item.id = `need:${need.id}`;
+        item.description = `${need.priority} · ${statusWord(need)}`;
+        item.iconPath = new vscode.ThemeIcon(PRIORITY_ICON[need.priority]);
+        item.tooltip = `${flat(need.title)} (${need.id}, ${need.priority}) in ${need.needsFile}`;
+        item.contextValue = 'need';
+        return item;
+      }
+      case 'text': {
+        const item = new vscode.TreeItem(node.label);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.tooltip = node.tooltip ?? node.label;
+        return item;
+      }
+      case 'question': {
+        const item = new vscode.TreeItem(flat(node.question));
+        const key = questionKey(node.owner, node.question);
+        item.id = `q:${key}`;
+        item.checkboxState = ticks.has(key)
+          ? vscode.TreeItemCheckboxState.Checked
+          : vscode.TreeItemCheckboxState.Unchecked;
+        item.tooltip = flat(node.question);
+        item.contextValue = 'question';
+        return item;
+      }
+      case 'why': {
+        const n = node.need.because.length;
+        const item = new vscode.TreeItem(
+          'Why this need',
+          n <= 5
+            ? vscode.TreeItemCollapsibleState.Expanded
+            : vscode.TreeItemCollapsibleState.Collapsed,
+        );
+        item.id = `why:${node.need.id}`;
+        item.description = `${n} ${n === 1 ? 'reason' : 'reasons'}`;
+        item.iconPath = new vscode.ThemeIcon('search');
+        return item;
+      }
+      case 'because': {
+        const b = node.because;
+        const item = new vscode.TreeItem(
+          flat(b.line === undefined ? b.file : `${b.file}:${b.line}`),
+        );
+        item.id = `because:${node.need.id}:${node.index}`;
+        item.description = reasonText(b);
+        item.iconPath = new vscode.ThemeIcon(
+          b.removed ? 'diff-removed' : b.line === undefined ? 'file' : 'go-to-file',
+        );
+        item.tooltip = b.removed
+          ? `Removed line ${b.line} of ${flat(b.file)} (in the base): opens the diff's left side`
+          : `Opens ${flat(b.file)}${b.line === undefined ? '' : ` at line ${b.line}`}`;
+        if (review !== undefined)
+          item.command = {
+            command: Command.OpenChecklistReason,
+            title: 'Open',
+            arguments: [b],
+          };
+        return item;
+      }
+      case 'values': {
+        const item = new vscode.TreeItem(
+          'Standing values',
+          vscode.TreeItemCollapsibleState.Expanded,
+        );
+        item.id = 'values';
+        item.description = 'asked on every change';
+        item.iconPath = new vscode.ThemeIcon('shield');
+        return item;
+      }
+      case 'value': {
+        const item = new vscode.TreeItem(
+          flat(node.value.statement),
+          vscode.TreeItemCollapsibleState.Expanded,
+        );
+        item.id = `value:${node.value.id}`;
+        item.description = node.value.id;
+        item.tooltip = flat(node.value.statement);
+        return item;
+      }
+    }
+  }
+}
+
+/**
+ * Needs first, standing values last: the needs are what is specific to this
+ * change and the reason to open the checklist, while the values are asked on
+ * every change and would push the needs below the fold. It is also the order of
+ * the Markdown that goes into the pull request.
+ */
+function topLevel(checklist: Checklist): Node[] {
+  const nodes: Node[] = checklist.needs.map((need) => ({ kind: 'need', need }));
+  if (checklist.values.length > 0) nodes.push({ kind: 'values' });
+  return nodes;
+}
+
+/** The customer's words first, then who they are and how sure we are, then what to ask, then why. */
+function needChildren(need: ChecklistNeed): Node[] {
+  const nodes: Node[] = [];
+  if (need.quote !== undefined)
+    nodes.push({
+      kind: 'text',
+      id: `quote:${need.id}`,
+      label: `“${flat(need.quote)}”`,
+      icon: 'quote',
+    });
+  const who = need.persona !== undefined ? `${flat(need.personaName ?? need.persona)} · ` : '';
+  nodes.push({
+    kind: 'text',
+    id: `status:${need.id}`,
+    label: `${who}${evidenceText(need)}`,
+    icon: need.evidenceCount === 0 || need.stale ? 'warning' : 'verified',
+  });
+  need.signals.forEach((signal, i) =>
+    nodes.push({
+      kind: 'text',
+      id: `signal:${need.id}:${i}`,
+      label: `Observed: ${flat(signal)}`,
+      icon: 'eye',
+    }),
+  );
+  for (const question of need.review) nodes.push({ kind: 'question', owner: need.id, question });
+  if (need.review.length === 0)
+    nodes.push({
+      kind: 'text',
+      id: `noquestion:${need.id}`,
+      label: 'No review questions: ask whether this change still serves the need',
+      icon: 'question',
+    });
+  nodes.push({ kind: 'why', need });
+  return nodes;
+}
+
+function statusWord(need: ChecklistNeed): string {
+  if (need.evidenceCount === 0) return 'assumed';
+  return need.stale ? `${need.status}, stale` : need.status;
+}
+
+function evidenceText(need: ChecklistNeed): string {
+  if (need.evidenceCount === 0) return 'Assumption: rests on no evidence';
+  const n = need.evidenceCount;
+  const newest = need.newestEvidence !== undefined ? `, newest ${need.newestEvidence}` : '';
+  const stale = need.stale ? ' · stale: re-validate with customers' : '';
+  return `${need.status}, ${n} ${n === 1 ? 'piece' : 'pieces'} of evidence${newest}${stale}`;
+}
+
+function reasonText(b: Because): string {
+  const match = b.match === undefined ? '' : ` “${flat(b.match)}”`;
+  return `${b.removed ? 'removed line · ' : ''}${b.rule}${match}`;
+}
+
+function shortRev(rev: string): string {
+  return /^[0-9a-f]{40,64}$/.test(rev) ? rev.slice(0, 8) : rev;
+}
+
+/** Creates the view and keeps it in step with the model; ticking a box writes the tick at once. */
+export function registerChecklistView(
+  model: ChecklistModel,
+  onFirstVisible: () => void,
+): vscode.Disposable {
+  const tree = new ChecklistTree(model);
+  const view = vscode.window.createTreeView(CHECKLIST_VIEW_ID, {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+    manageCheckboxStateManually: true,
+  });
+  const show = (state: ChecklistState): void => {
+    tree.refresh();
+    view.message = message(state);
+    const c = state.review?.checklist;
+    view.description = c === undefined ? undefined : `${shortRev(c.base)}...${shortRev(c.head)}`;
+    void vscode.commands.executeCommand(
+      'setContext',
+      'outsideIn.checklist.hasReview',
+      c !== undefined,
+    );
+  };
+  show(model.current);
+  // After a window reload the view comes back empty: the last review is rebuilt
+  // when the view is first seen, not at start-up, so a closed view costs no git diff.
+  let seen = false;
+  const seeing = (): void => {
+    if (seen || !view.visible) return;
+    seen = true;
+    onFirstVisible();
+  };
+  seeing();
+  return vscode.Disposable.from(
+    view.onDidChangeVisibility(seeing),
+    tree,
+    view,
+    model.onDidChange(show),
+    view.onDidChangeCheckboxState(async (e) => {
+      for (const [node, state] of e.items) {
+        if (node.kind !== 'question') continue;
+        await model.setTick(
+          node.owner,
+          node.question,
+          state === vscode.TreeItemCheckboxState.Checked,
+        );
+      }
+    }),
+  );
+}
+
+function message(state: ChecklistState): string | undefined {
+  if (state.loading && state.review === undefined) return 'Reading the change…';
+  if (state.error !== undefined) return state.error;
+  const review = state.review;
+  // Before the first review the view's welcome content says what to do.
+  if (review === undefined) return undefined;
+  const c = review.checklist;
+  const files = `${c.files.changed} changed ${c.files.changed === 1 ? 'file' : 'files'}, ${c.files.related} related to customer needs`;
+  const none = c.needs.length === 0 ? ' No customer need relates to the changed files.' : '';
+  const note = review.change.note !== undefined ? ` ${review.change.note}` : '';
+  return `${describe(review.choice)}: ${files}.${none}${note}`;
+}
+
+function describe(choice: ReviewChoice): string {
+  switch (choice.mode) {
+    case 'branch':
+      return choice.base === undefined
+        ? 'Branch against its base'
+        : `Branch against ${choice.base}`;
+    case 'uncommitted':
+      return 'Uncommitted changes';
+    case 'staged':
+      return 'Staged changes';
+    case 'range':
+      return choice.range;
+  }
+}
