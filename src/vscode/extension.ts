@@ -6,6 +6,8 @@ import { registerCommands } from './commands';
 import { Config } from './config';
 import { registerHover } from './hover';
 import { NeedsStore } from './needsStore';
+import type { ViewsApi } from './views';
+import { registerViews } from './views';
 import { WorkspaceIndex } from './workspaceIndex';
 
 /** What other extensions (and our integration tests) can use. */
@@ -14,6 +16,8 @@ export interface OutsideInApi {
   readonly onDidChangeNeeds: vscode.Event<void>;
   /** Resolves once the latest load of the needs files has finished. */
   ready(): Promise<void>;
+  /** The sidebar tree and the status bar, as the user sees them. */
+  readonly views: ViewsApi;
   /** The reviewer's checklist: what it shows and its ticks. */
   readonly checklist: ChecklistApi;
 }
@@ -26,8 +30,11 @@ export function activate(context: vscode.ExtensionContext): OutsideInApi {
   context.subscriptions.push(registerHover(store), registerCommands(store));
   const checklist = registerChecklist(store, config, context.workspaceState);
   context.subscriptions.push(checklist);
+  const views = registerViews(store, index, config, context);
+  context.subscriptions.push(views.disposable);
   return {
     onDidChangeNeeds: store.onDidChange,
+    views: views.api,
     ready: () => store.ready(),
     checklist: checklist.api,
   };

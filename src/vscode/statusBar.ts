@@ -1,0 +1,99 @@
+/**
+ * The status bar item "$(person) 3 needs": how many customer needs the active
+ * file relates to (at or above `inlineMinimumPriority`), from the core's
+ * matching on the document's own text, never a workspace scan. Hidden when the
+ * file touches none or the workspace has no needs file; a click lists them.
+ */
+import * as vscode from 'vscode';
+import { needsCountText } from '../core/needsGroups';
+import type { Need } from '../core/model';
+import { atLeast, needsLabel } from '../core/present';
+import type { Config } from './config';
+import type { NeedsStore } from './needsStore';
+
+/** Lists needs and opens the chosen one: ({ needsFile: URI string, id }[]). In commands.ts. */
+const SHOW_NEEDS_QUICK_PICK = 'outside-in.showNeedsQuickPick';
+/** Typing updates the count this long after the last keystroke. */
+const TYPING_DELAY_MS = 300;
+/** Larger documents are not matched on every pause in typing. */
+const MAX_CHARS = 2_000_000;
+
+export class NeedsStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem(
+    'outside-in.needs',
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
+  private shown: string | undefined;
+  private typing: ReturnType<typeof setTimeout> | undefined;
+  private readonly updated = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.item, this.updated];
+  /** Fires after every update of the item (for tests: there is no API to read it). */
+  readonly onDidUpdate: vscode.Event<void> = this.updated.event;
+
+  constructor(
+    private readonly store: NeedsStore,
+    private readonly config: Config,
+  ) {
+    this.item.name = 'Outside-In: Customer Needs';
+    const update = (): void => this.update();
+    this.disposables.push(
+      store.onDidChange(update),
+      config.onDidChange(update),
+      vscode.window.onDidChangeActiveTextEditor(update),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document !== vscode.window.activeTextEditor?.document) return;
+        if (this.typing !== undefined) clearTimeout(this.typing);
+        this.typing = setTimeout(update, TYPING_DELAY_MS);
+      }),
+    );
+    this.update();
+  }
+
+  /** The item's text while it is shown, else undefined. */
+  get text(): string | undefined {
+    return this.shown;
+  }
+
+  update(): void {
+    const needs = this.needsOfActiveFile();
+    if (needs.length === 0) {
+      this.item.hide();
+      this.shown = undefined;
+    } else {
+      this.item.text = `$(person) ${needsCountText(needs.length)}`;
+      this.item.tooltip = `Customer needs this file relates to: ${needsLabel(needs.map((n) => n.need))}`;
+      this.item.accessibilityInformation = {
+        label: `${needsCountText(needs.length)} of your customers relate to this file`,
+      };
+      this.item.command = {
+        command: SHOW_NEEDS_QUICK_PICK,
+        title: 'Show the Customer Needs of This File',
+        arguments: [needs.map((n) => ({ needsFile: n.needsFile, id: n.need.id }))],
+      };
+      this.item.show();
+      this.shown = this.item.text;
+    }
+    this.updated.fire();
+  }
+
+  private needsOfActiveFile(): { need: Need; needsFile: string }[] {
+    const document = vscode.window.activeTextEditor?.document;
+    if (document === undefined || document.getText().length > MAX_CHARS) return [];
+    const found = this.store.setFor(document.uri);
+    if (!found || found.set.scopes.length === 0) return [];
+    const lowest = this.config.settings.inlineMinimumPriority;
+    const byKey = new Map<string, { need: Need; needsFile: string }>();
+    for (const link of found.set.fileLinks(found.path, document.getText())) {
+      if (!atLeast(link.need.priority, lowest)) continue;
+      const needsFile = vscode.Uri.joinPath(found.folder.uri, link.needsFile).toString();
+      byKey.set(`${needsFile}#${link.needId}`, { need: link.need, needsFile });
+    }
+    return [...byKey.values()];
+  }
+
+  dispose(): void {
+    if (this.typing !== undefined) clearTimeout(this.typing);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
