@@ -48,3 +48,25 @@ export function findAnnotations(lineText: string): Annotation[] {
 export function annotationAt(lineText: string, character: number): Annotation | undefined {
   return findAnnotations(lineText).find((a) => character >= a.start && character <= a.end);
 }
+
+/** Our own fixed pattern: `@need`, then ids and commas, ending where the cursor is. */
+const TYPING = /(?<![\w@.-])@need[ \t]+(?:[A-Za-z][A-Za-z0-9._-]*[ \t]*,[ \t]*)*([A-Za-z0-9._-]*)$/;
+
+/**
+ * Where the id being typed at `character` starts, when the cursor is on an id
+ * of an annotation (right after `@need `, or after a comma in its list): for
+ * completion. `end` is where that id's characters end after the cursor.
+ */
+export function annotationIdAt(
+  lineText: string,
+  character: number,
+): { start: number; end: number } | undefined {
+  const before = lineText.slice(0, character);
+  if (!before.includes('@need')) return undefined;
+  const m = TYPING.exec(before);
+  if (m === null) return undefined;
+  const start = character - (m[1] ?? '').length;
+  let end = character;
+  while (end < lineText.length && /[A-Za-z0-9._-]/.test(lineText.charAt(end))) end++;
+  return { start, end };
+}

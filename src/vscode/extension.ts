@@ -4,7 +4,7 @@ import type { ChecklistApi } from './checklist/commands';
 import { registerChecklist } from './checklist/commands';
 import { registerCommands } from './commands';
 import { Config } from './config';
-import { registerHover } from './hover';
+import { registerEditorFeatures } from './editorFeatures';
 import { NeedsStore } from './needsStore';
 import type { ViewsApi } from './views';
 import { registerViews } from './views';
@@ -24,10 +24,10 @@ export interface OutsideInApi {
 
 export function activate(context: vscode.ExtensionContext): OutsideInApi {
   const config = new Config();
-  const store = new NeedsStore();
+  const store = new NeedsStore(config);
   const index = new WorkspaceIndex(store, config);
   context.subscriptions.push(config, store, index);
-  context.subscriptions.push(registerHover(store), registerCommands(store));
+  context.subscriptions.push(registerEditorFeatures(store, config, index), registerCommands(store));
   const checklist = registerChecklist(store, config, context.workspaceState);
   context.subscriptions.push(checklist);
   const views = registerViews(store, index, config, context);

@@ -2,12 +2,14 @@
  * Owns the loaded needs files of the workspace: finds them under their default
  * names, reads them through `vscode.workspace.fs` (so virtual workspaces work),
  * loads them with the core into one NeedsSet per workspace folder (the same
- * model the CLI uses), reloads on change and fires `onDidChange`.
+ * model the CLI uses), reloads on change (and on every pause in typing in an
+ * open needs file, so unsaved edits count) and fires `onDidChange`.
  */
 import * as vscode from 'vscode';
 import { loadNeedsText } from '../core/load';
 import { buildIndex } from '../core/match';
 import type { LoadResult, Need, NeedsFile } from '../core/model';
+import type { Config, Settings } from './config';
 import type { Scope } from '../core/needsSet';
 import { NeedsSet, scopeDir } from '../core/needsSet';
 
@@ -28,30 +30,61 @@ const NEVER_SCANNED = '**/{node_modules,dist,out,.git}/**';
 
 export interface LoadedNeedsFile {
   readonly uri: vscode.Uri;
+  /** The latest load, of the editor's unsaved text when the file is open: its problems are current. */
   readonly result: LoadResult;
+  /**
+   * The version that answers questions: the latest when it loaded without an
+   * error, otherwise the last one that did (so a half-typed edit does not make
+   * every hover vanish), otherwise whatever the latest load could read.
+   */
+  readonly file?: NeedsFile;
 }
 
+interface Entry extends LoadedNeedsFile {
+  readonly folder: vscode.WorkspaceFolder;
+}
+
+/** Typing in a needs file reloads it this long after the last keystroke. */
+const TYPING_DELAY_MS = 150;
+
 export class NeedsStore implements vscode.Disposable {
-  private files: readonly LoadedNeedsFile[] = [];
+  private entries = new Map<string, Entry>();
+  /** The last error-free NeedsFile of each needs file, by URI. */
+  private readonly lastGood = new Map<string, NeedsFile>();
   /** One set per workspace folder (by folder URI): the core answers "which need is this". */
   private sets = new Map<string, NeedsSet>();
   private loading: Promise<void>;
+  private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
+  private extraWatchers: vscode.Disposable[] = [];
+  private settingsKey: string;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   /** Fires after the needs files were (re)loaded. */
   readonly onDidChange: vscode.Event<void> = this.changed.event;
 
-  constructor() {
+  constructor(private readonly config: Config) {
     const watcher = vscode.workspace.createFileSystemWatcher(NEEDS_GLOB);
     const reload = (): void => void this.reload();
+    this.settingsKey = loadSettingsKey(config.settings);
     this.disposables.push(
       watcher,
       watcher.onDidCreate(reload),
       watcher.onDidChange(reload),
       watcher.onDidDelete(reload),
       vscode.workspace.onDidChangeWorkspaceFolders(reload),
+      vscode.workspace.onDidChangeTextDocument((e) => this.typed(e.document.uri)),
+      // Closing an unsaved needs file drops its edits: back to the text on disk.
+      vscode.workspace.onDidCloseTextDocument((d) => this.typed(d.uri)),
+      config.onDidChange((settings) => {
+        const key = loadSettingsKey(settings);
+        if (key === this.settingsKey) return;
+        this.settingsKey = key;
+        this.watchExtraFiles();
+        reload();
+      }),
     );
+    this.watchExtraFiles();
     this.loading = this.loadAll();
   }
 
@@ -70,7 +103,12 @@ export class NeedsStore implements vscode.Disposable {
   }
 
   get loaded(): readonly LoadedNeedsFile[] {
-    return this.files;
+    return [...this.entries.values()];
+  }
+
+  /** The needs file at `uri`, when it is one the store loaded. */
+  needsFileAt(uri: vscode.Uri): LoadedNeedsFile | undefined {
+    return this.entries.get(uri.toString());
   }
 
   /** The needs of the workspace folder holding `uri`, and `uri`'s path relative to that folder. */
@@ -91,37 +129,125 @@ export class NeedsStore implements vscode.Disposable {
   }
 
   /** The need `id` as seen from `uri`: defined by the nearest needs file that knows it. */
-  findNeed(uri: vscode.Uri, id: string): { need: Need; file: NeedsFile } | undefined {
+  findNeed(
+    uri: vscode.Uri,
+    id: string,
+  ): { need: Need; file: NeedsFile; needsFileUri: vscode.Uri } | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (folder === undefined) return undefined;
     const found = this.sets.get(folder.uri.toString())?.findNeed(id, relativePath(folder, uri));
-    return found && { need: found.need, file: found.scope.index.file };
+    return (
+      found && {
+        need: found.need,
+        file: found.scope.index.file,
+        needsFileUri: needsFileUri(folder, found.scope.needsFile),
+      }
+    );
   }
 
   dispose(): void {
+    for (const t of this.typing.values()) clearTimeout(t);
+    this.typing.clear();
+    for (const d of this.extraWatchers.splice(0)) d.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
+  /** An edit (or a close) of an open needs file: reload just that file once typing pauses. */
+  private typed(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (!this.entries.has(key)) return;
+    clearTimeout(this.typing.get(key));
+    this.typing.set(
+      key,
+      setTimeout(() => {
+        this.typing.delete(key);
+        this.loading = this.loading.then(() => this.loadOne(key));
+      }, TYPING_DELAY_MS),
+    );
+  }
+
+  /** The extra files named in the settings are not under the default names' watcher. */
+  private watchExtraFiles(): void {
+    for (const d of this.extraWatchers.splice(0)) d.dispose();
+    const names = this.config.settings.needsFiles;
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const name of names) {
+        const w = vscode.workspace.createFileSystemWatcher(
+          new vscode.RelativePattern(folder, name),
+        );
+        const reload = (): void => void this.reload();
+        this.extraWatchers.push(
+          w,
+          w.onDidCreate(reload),
+          w.onDidChange(reload),
+          w.onDidDelete(reload),
+        );
+      }
+    }
+  }
+
   private async loadAll(): Promise<void> {
-    const files: LoadedNeedsFile[] = [];
+    const entries = new Map<string, Entry>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const uri of await findNeedsFiles(folder, this.config.settings.needsFiles)) {
+        const entry = await this.load(uri, folder);
+        if (entry !== undefined) entries.set(uri.toString(), entry);
+      }
+    }
+    for (const key of this.lastGood.keys()) if (!entries.has(key)) this.lastGood.delete(key);
+    this.entries = entries;
+    this.rebuild();
+  }
+
+  private async loadOne(key: string): Promise<void> {
+    const old = this.entries.get(key);
+    if (old === undefined) return;
+    const entry = await this.load(old.uri, old.folder);
+    if (entry === undefined) this.entries.delete(key);
+    else this.entries.set(key, entry);
+    this.rebuild();
+  }
+
+  private async load(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<Entry | undefined> {
+    const text = await readText(uri);
+    if (text === undefined) return undefined;
+    const result = loadNeedsText(text, { staleDays: this.config.settings.staleDays });
+    const key = uri.toString();
+    const broken = result.problems.some((p) => p.severity === 'error');
+    if (result.file !== undefined && !broken) this.lastGood.set(key, result.file);
+    const file = broken ? (this.lastGood.get(key) ?? result.file) : result.file;
+    return { uri, folder, result, file };
+  }
+
+  private rebuild(): void {
     const sets = new Map<string, NeedsSet>();
+    // Files named in the settings speak for the whole folder, wherever they are.
+    const extra = new Set(this.config.settings.needsFiles.map((f) => f.replace(/^\.?\//, '')));
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const scopes: Scope[] = [];
-      for (const uri of await findNeedsFiles(folder)) {
-        const result = await readAndLoad(uri);
-        if (result === undefined) continue;
-        files.push({ uri, result });
-        const needsFile = relativePath(folder, uri);
-        if (result.file !== undefined) {
-          scopes.push({ needsFile, dir: scopeDir(needsFile), index: buildIndex(result.file) });
-        }
+      const extraScopes: Scope[] = [];
+      for (const entry of this.entries.values()) {
+        if (entry.folder.uri.toString() !== folder.uri.toString() || entry.file === undefined)
+          continue;
+        const needsFile = relativePath(folder, entry.uri);
+        const index = buildIndex(entry.file);
+        if (extra.has(needsFile)) extraScopes.push({ needsFile, dir: '', index });
+        else scopes.push({ needsFile, dir: scopeDir(needsFile), index });
       }
-      sets.set(folder.uri.toString(), new NeedsSet(preferredPerDir(scopes)));
+      sets.set(folder.uri.toString(), new NeedsSet([...preferredPerDir(scopes), ...extraScopes]));
     }
-    this.files = files;
     this.sets = sets;
     this.changed.fire();
   }
+}
+
+/** The settings that change what is loaded; others (hover, CodeLens) need no reload. */
+function loadSettingsKey(settings: Settings): string {
+  return JSON.stringify([settings.needsFiles, settings.staleDays]);
+}
+
+export function needsFileUri(folder: vscode.WorkspaceFolder, relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
 }
 
 /** Several default names in one folder: the first in DEFAULT_NEEDS_FILES' order wins. */
@@ -138,11 +264,14 @@ function preferredPerDir(scopes: Scope[]): Scope[] {
   return [...best.values()];
 }
 
-async function findNeedsFiles(folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
+async function findNeedsFiles(
+  folder: vscode.WorkspaceFolder,
+  extra: readonly string[],
+): Promise<vscode.Uri[]> {
   const found = new Map<string, vscode.Uri>();
   // The default names at the folder's root are looked up directly: file search
   // is not available on every (virtual) file system.
-  for (const name of DEFAULT_NEEDS_FILES) {
+  for (const name of [...DEFAULT_NEEDS_FILES, ...extra]) {
     const uri = vscode.Uri.joinPath(folder.uri, name);
     if (await exists(uri)) found.set(uri.toString(), uri);
   }
@@ -162,10 +291,13 @@ function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
   return uri.path.startsWith(base) ? uri.path.slice(base.length) : uri.path;
 }
 
-async function readAndLoad(uri: vscode.Uri): Promise<LoadResult | undefined> {
+/** The editor's text when the file is open (unsaved edits count), else the text on disk. */
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open !== undefined && !open.isClosed) return open.getText();
   try {
     const bytes = await vscode.workspace.fs.readFile(uri);
-    return loadNeedsText(new TextDecoder('utf-8').decode(bytes));
+    return new TextDecoder('utf-8').decode(bytes);
   } catch {
     // Deleted between finding and reading it: the watcher reloads again.
     return undefined;

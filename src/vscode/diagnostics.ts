@@ -1,0 +1,108 @@
+/**
+ * Problems as diagnostics: those of each needs file at their exact ranges (from
+ * the store, unsaved edits included), and `@need` with an unknown id in open
+ * documents. Only open documents: scanning the workspace is the CLI's `check`.
+ */
+import * as vscode from 'vscode';
+import type { Problem } from '../core/model';
+import { toRange, lineRange } from './convert';
+import type { DocumentLinks } from './documentLinks';
+import type { NeedsStore } from './needsStore';
+
+export const DIAGNOSTIC_SOURCE = 'Outside-In';
+export const UNKNOWN_NEED = 'unknown-need';
+/** Code is re-checked this long after the last keystroke. */
+const TYPING_DELAY_MS = 250;
+
+export class NeedsDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('outside-in');
+  private needsFiles = new Set<string>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(
+    private readonly store: NeedsStore,
+    private readonly links: DocumentLinks,
+  ) {
+    this.disposables.push(
+      store.onDidChange(() => this.refreshAll()),
+      vscode.workspace.onDidOpenTextDocument((d) => this.checkCode(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.later(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
+    );
+    // The store fires once its first load is done; until then there is nothing to say.
+  }
+
+  private refreshAll(): void {
+    const current = new Set<string>();
+    for (const f of this.store.loaded) {
+      current.add(f.uri.toString());
+      this.collection.set(f.uri, f.result.problems.map(toDiagnostic));
+    }
+    for (const key of this.needsFiles) {
+      if (!current.has(key)) this.collection.delete(vscode.Uri.parse(key, true));
+    }
+    this.needsFiles = current;
+    for (const d of vscode.workspace.textDocuments) this.checkCode(d);
+  }
+
+  private later(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (this.needsFiles.has(key)) return; // the store reloads it and fires
+    clearTimeout(this.pending.get(key));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        if (!document.isClosed) this.checkCode(document);
+      }, TYPING_DELAY_MS),
+    );
+  }
+
+  private checkCode(document: vscode.TextDocument): void {
+    if (this.needsFiles.has(document.uri.toString())) return;
+    const { unknown, governed } = this.links.get(document);
+    if (!governed && unknown.length === 0) {
+      this.collection.delete(document.uri);
+      return;
+    }
+    this.collection.set(
+      document.uri,
+      unknown.map((u) => {
+        const d = new vscode.Diagnostic(
+          lineRange(u.line, u.start, u.end),
+          `@need names an unknown need "${u.id}".`,
+          vscode.DiagnosticSeverity.Error,
+        );
+        d.code = UNKNOWN_NEED;
+        d.source = DIAGNOSTIC_SOURCE;
+        return d;
+      }),
+    );
+  }
+
+  private closed(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    // A needs file's problems stay: they are about the file, open or not.
+    if (!this.needsFiles.has(key)) this.collection.delete(document.uri);
+  }
+
+  dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.clear();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+function toDiagnostic(p: Problem): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(
+    toRange(p.span),
+    p.message,
+    p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+  );
+  d.code = p.rule;
+  d.source = DIAGNOSTIC_SOURCE;
+  return d;
+}
