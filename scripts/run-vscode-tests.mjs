@@ -8,7 +8,8 @@
 // leak into each other. The result is what the workbench reports through
 // window.codeAutomationExit; a timeout, a crash or a missing result is a failure.
 //
-// suite.json: { "fixture": "basic", "install": "vsix" } — "vsix" installs the
+// suite.json: { "fixture": "basic", "install": "vsix", "workspace": "x.code-workspace" }
+// — "workspace" opens that file of the fixture (multi-root); "vsix" installs the
 // packaged extension instead of loading the repository in development mode.
 //
 // Usage: node scripts/run-vscode-tests.mjs [suite...] [--stats-file F] [--keep]
@@ -71,7 +72,13 @@ function suites() {
   return chosen.map((name) => {
     const configFile = join(sourceDir, name, 'suite.json');
     const config = existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {};
-    return { name, fixture: config.fixture ?? name, install: config.install ?? 'development' };
+    return {
+      name,
+      fixture: config.fixture ?? name,
+      install: config.install ?? 'development',
+      // A .code-workspace file in the fixture: the session opens it (multi-root).
+      workspaceFile: config.workspace,
+    };
   });
 }
 
@@ -137,7 +144,13 @@ async function runSuite(suite) {
     browser.on('close', () => done({ code: 1, reason: 'the browser closed' }));
     void server.exited.then((c) => done({ code: 1, reason: `code-server exited (${c})` }));
     page
-      .goto(server.workbenchUrl({ folder: workspace, payload }))
+      .goto(
+        server.workbenchUrl({
+          folder: workspace,
+          workspace: suite.workspaceFile && join(workspace, suite.workspaceFile),
+          payload,
+        }),
+      )
       .catch((e) => done({ code: 1, reason: `could not open the workbench: ${e.message}` }));
     outcome = await finished;
     clearTimeout(timer);

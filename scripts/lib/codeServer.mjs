@@ -161,9 +161,10 @@ export async function startCodeServer({ sessionDir, folder, extensionsDir, port,
     log: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
     /** A `vscode-remote://` URI for a path on this machine, as the payload wants. */
     remoteUri: (path) => `vscode-remote://127.0.0.1:${port}${encodeURI(path)}`,
-    workbenchUrl: ({ folder: f, payload } = {}) => {
+    workbenchUrl: ({ folder: f, workspace: w, payload } = {}) => {
       const q = new URLSearchParams();
-      if (f) q.set('folder', f);
+      if (w) q.set('workspace', w);
+      else if (f) q.set('folder', f);
       if (payload) q.set('payload', JSON.stringify(payload));
       const query = q.toString();
       return `http://127.0.0.1:${port}/${query ? `?${query}` : ''}`;

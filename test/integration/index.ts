@@ -1,8 +1,8 @@
 /**
  * Runs inside the extension host (code-server or VS Code): the entry point
  * named by `extensionTestsPath`. One session runs one suite folder, chosen by
- * the name of the workspace folder it opened (the runner names its fresh copy
- * of the fixture after the suite).
+ * the name of the workspace folder it opened, or of the folder holding the
+ * .code-workspace it opened (the runner names its fresh copy after the suite).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,7 +17,13 @@ const STATS_MARKER = 'OUTSIDE-IN-MOCHA-STATS ';
 export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (folder === undefined) throw new Error('The test session opened no workspace folder.');
-  const suiteDir = path.join(__dirname, folder.name);
+  // A multi-root session opened a .code-workspace inside the suite-named copy.
+  const workspaceFile = vscode.workspace.workspaceFile;
+  const suiteName =
+    workspaceFile?.scheme === 'file' || workspaceFile?.scheme === 'vscode-remote'
+      ? path.basename(path.dirname(workspaceFile.path))
+      : folder.name;
+  const suiteDir = path.join(__dirname, suiteName);
   const files = fs.existsSync(suiteDir)
     ? fs
         .readdirSync(suiteDir)

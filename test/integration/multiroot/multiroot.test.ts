@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activeApi, positionOf } from '../helpers';
+import { diagnosticsWhen, ours } from '../editor/util';
+
+// Fixture test/fixtures/workspaces/multiroot: three folders in one workspace.
+// shop/ and admin/ each have their own needs file (and shop/packages/gifts/ a
+// nested one); plain/ has none. Ids never cross workspace folders.
+
+function uri(folder: string, ...rest: string[]): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.find((w) => w.name === folder);
+  if (!f) throw new Error(`no workspace folder ${folder}`);
+  return vscode.Uri.joinPath(f.uri, ...rest);
+}
+
+async function hoverTitles(target: vscode.Uri, needle: string): Promise<string[]> {
+  const document = await vscode.workspace.openTextDocument(target);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    positionOf(document, needle, 1),
+  );
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .flatMap((t) => /\*\*(.+?)\*\*/.exec(t)?.[1] ?? []);
+}
+
+suite('Multi-root workspace', () => {
+  suiteSetup(async () => (await activeApi()).ready());
+
+  test('the session has the three folders', () => {
+    assert.deepEqual(
+      vscode.workspace.workspaceFolders?.map((f) => f.name),
+      ['shop', 'admin', 'plain'],
+    );
+  });
+
+  test('each folder hovers the needs of its own needs file', async () => {
+    assert.deepEqual(await hoverTitles(uri('shop', 'src', 'pay.ts'), 'fast-checkout'), [
+      'Checkout feels instant',
+    ]);
+    assert.deepEqual(await hoverTitles(uri('admin', 'src', 'refund.ts'), 'audit-log'), [
+      'Every refund leaves a trace',
+    ]);
+  });
+
+  test("an id of another folder's needs file is unknown here", async () => {
+    const refund = uri('admin', 'src', 'refund.ts');
+    await vscode.workspace.openTextDocument(refund);
+    const diagnostics = await diagnosticsWhen(
+      refund,
+      (d) => ours(d).length > 0,
+      'the unknown id in admin/src/refund.ts',
+    );
+    assert.deepEqual(
+      ours(diagnostics).map((d) => [
+        d.range.start.line,
+        d.range.start.character,
+        d.range.end.character,
+        d.code,
+      ]),
+      // line 2 "// @need fast-checkout": the id spans characters 9..22.
+      [[1, 9, 22, 'unknown-need']],
+    );
+  });
+
+  test('a nested needs file adds its needs below its folder, and the root file still applies', async () => {
+    const note = uri('shop', 'packages', 'gifts', 'src', 'note.ts');
+    assert.deepEqual(await hoverTitles(note, 'gift-note'), ['A note travels with the gift']);
+    assert.deepEqual(await hoverTitles(note, 'fast-checkout'), ['Checkout feels instant']);
+    // Outside packages/gifts the nested needs file does not apply.
+    const gift = uri('shop', 'src', 'gift.ts');
+    await vscode.workspace.openTextDocument(gift);
+    const diagnostics = await diagnosticsWhen(
+      gift,
+      (d) => ours(d).length > 0,
+      'the unknown id in shop/src/gift.ts',
+    );
+    assert.deepEqual(
+      ours(diagnostics).map((d) => [d.range.start.line, d.range.start.character, d.code]),
+      [[0, 9, 'unknown-need']],
+    );
+  });
+
+  test('go to definition lands in the needs file of the folder', async () => {
+    const refund = await vscode.workspace.openTextDocument(uri('admin', 'src', 'refund.ts'));
+    const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      refund.uri,
+      positionOf(refund, 'audit-log', 1),
+    );
+    const targets = found.map((l) => ('targetUri' in l ? l.targetUri : l.uri).toString());
+    assert.deepEqual(targets, [uri('admin', 'customer-needs.yaml').toString()]);
+  });
+
+  test('a folder without a needs file gets no hover', async () => {
+    assert.deepEqual(await hoverTitles(uri('plain', 'readme.txt'), 'audit-log'), []);
+  });
+});
