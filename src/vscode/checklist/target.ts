@@ -26,7 +26,7 @@ export interface CommitRange {
 }
 
 /** A revision as typed: never an option, no whitespace; git itself says whether it exists. */
-const REVISION = /^[^\s-][^\s]*$/;
+const REVISION = /^[^\s.-](?:\S*[^\s.])?$/;
 
 /** `BASE..HEAD` or `BASE...HEAD` -> the range, or a message saying what is wrong with it. */
 export function parseRange(text: string): CommitRange | { readonly error: string } {
@@ -92,12 +92,19 @@ export function changesForFolder(
       path: map(f.path),
       oldPath: f.oldPath === undefined ? undefined : map(f.oldPath),
     });
-  if (!repoInFolder.startsWith('../') && !path.isAbsolute(repoInFolder))
-    return files.map(moved((p) => `${repoInFolder}/${p}`));
+  const outside = (rel: string): boolean =>
+    rel === '..' || rel.startsWith('../') || path.isAbsolute(rel);
+  if (!outside(repoInFolder)) return files.map(moved((p) => `${repoInFolder}/${p}`));
   const sub = posix(path.relative(top, folder));
-  if (sub.startsWith('../') || path.isAbsolute(sub)) return [];
+  if (outside(sub)) return [];
   const inside = (p: string): boolean => p.startsWith(sub + '/');
+  const local = (p: string): string => p.slice(sub.length + 1);
+  // A side of a rename outside the folder is not the folder's: keep only the side inside.
   return files
     .filter((f) => inside(f.path) || (f.oldPath !== undefined && inside(f.oldPath)))
-    .map(moved((p) => p.slice(sub.length + 1)));
+    .map((f) => {
+      const oldPath = f.oldPath !== undefined && inside(f.oldPath) ? local(f.oldPath) : undefined;
+      if (inside(f.path)) return { ...f, path: local(f.path), oldPath };
+      return { ...f, path: oldPath ?? '', oldPath: undefined };
+    });
 }
