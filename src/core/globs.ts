@@ -101,17 +101,42 @@ export function compileGlob(
   // Without a slash gitignore matches the name at any depth.
   if (!raw.trim().replace(/^!/, '').replace(/\/+$/, '').includes('/')) glob = `**/${glob}`;
   const patterns = dirOnly ? [`${glob}/**`] : [glob, `${glob}/**`];
-  // Compiled on first use: most globs of a big needs file never meet a path in their folder.
-  let compiled: ((p: string) => boolean) | undefined;
-  const test = (p: string): boolean => (compiled ??= picomatch(patterns, { dot: true }))(p);
   const segments = glob.split('/');
   const literal: string[] = [];
   for (const s of segments) {
     if (GLOB_CHARS.test(s) || s.includes('\\')) break;
     literal.push(s);
   }
+  const prefix = literal.join('/');
   // A fully literal glob may name the file itself: bucket it under that path.
-  return { negated, prefix: literal.join('/'), needle: needleOf(glob), test };
+  return { negated, prefix, needle: needleOf(glob), test: globTest(patterns, segments, literal) };
+}
+
+/**
+ * The test for a compiled glob. `folder/**` and a literal path are most of a
+ * needs file's globs, and a scan asks each one about every file in its
+ * folder: they are a string comparison, exactly what picomatch answers for
+ * them (`a/**` matches `a` itself). The rest use picomatch,
+ * compiled on first use: most globs of a big needs file never meet a path in
+ * their folder.
+ */
+function globTest(
+  patterns: readonly string[],
+  segments: readonly string[],
+  literal: readonly string[],
+): (p: string) => boolean {
+  let compiled: ((p: string) => boolean) | undefined;
+  const slow = (p: string): boolean => (compiled ??= picomatch([...patterns], { dot: true }))(p);
+  const plain = literal.every((s) => s !== '' && s !== '.' && s !== '..');
+  const rest = segments.length - literal.length;
+  if (plain && literal.length > 0 && (rest === 0 || (rest === 1 && segments.at(-1) === '**'))) {
+    const whole = literal.join('/');
+    const under = `${whole}/`;
+    // picomatch's `**` never crosses a `.` or `..` segment: leave those paths (and
+    // dot files, which share the `/.`) to it.
+    return (p) => (p.includes('/.') ? slow(p) : p === whole || p.startsWith(under));
+  }
+  return slow;
 }
 
 /**

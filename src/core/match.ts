@@ -5,7 +5,7 @@
  */
 import { findAnnotations } from './annotations';
 import { PathMatcher } from './globs';
-import type { Link, Need, NeedsFile } from './model';
+import type { Link, LinkRule, Need, NeedsFile } from './model';
 import { keywordPattern, tokenize } from './tokens';
 import type { Token } from './tokens';
 
@@ -34,6 +34,39 @@ export interface NeedsIndex {
   readonly prefixes: ReadonlyMap<string, readonly KeywordEntry[]>;
   /** The distinct prefix lengths, so a token is sliced only where a prefix may be. */
   readonly prefixLengths: readonly number[];
+  /**
+   * Every head of a prefix cut at one of `prefixLengths`. A token whose head at
+   * some length is not here can match no longer prefix either, so most tokens
+   * cost one slice, however many prefix lengths 10,000 needs bring.
+   */
+  readonly prefixStems: ReadonlySet<string>;
+  /**
+   * Bit sets of hashed first tokens (exact and phrases) and of prefix heads at
+   * the shortest prefix length. Most tokens of a line start no keyword; these
+   * turn them away before the maps, which at 10,000 needs are big enough that
+   * each look-up misses the cache, and that is what made a line cost more with
+   * more needs.
+   */
+  readonly firstTokens: Uint8Array;
+  readonly stemHeads: Uint8Array;
+}
+
+/** 2^18 bits, 32 KB each: under a tenth full at 10,000 needs, and cache-resident. */
+const FILTER_MASK = (1 << 18) - 1;
+
+/** FNV-1a of the first `n` characters of `s`, to a bit of a filter. */
+function filterBit(s: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 17)) & FILTER_MASK;
+}
+
+function setBit(bits: Uint8Array, bit: number): void {
+  bits[bit >>> 3] = (bits[bit >>> 3] as number) | (1 << (bit & 7));
+}
+
+function hasBit(bits: Uint8Array, bit: number): boolean {
+  return ((bits[bit >>> 3] as number) & (1 << (bit & 7))) !== 0;
 }
 
 /** Indexes a loaded needs file. Retired needs never match, so they are left out. */
@@ -69,7 +102,31 @@ export function buildIndex(file: NeedsFile): NeedsIndex {
   const prefixLengths = [...new Set([...prefixes.keys()].map((k) => k.length))].sort(
     (a, b) => a - b,
   );
-  return { file, byId, paths, exact, phrases, prefixes, prefixLengths };
+  const prefixStems = new Set<string>();
+  for (const prefix of prefixes.keys()) {
+    for (const len of prefixLengths) {
+      if (len > prefix.length) break;
+      prefixStems.add(prefix.slice(0, len));
+    }
+  }
+  const firstTokens = new Uint8Array((FILTER_MASK + 1) >>> 3);
+  for (const first of [...exact.keys(), ...phrases.keys()])
+    setBit(firstTokens, filterBit(first, first.length));
+  const stemHeads = new Uint8Array((FILTER_MASK + 1) >>> 3);
+  const shortest = prefixLengths[0] ?? 0;
+  for (const prefix of prefixes.keys()) setBit(stemHeads, filterBit(prefix, shortest));
+  return {
+    file,
+    byId,
+    paths,
+    exact,
+    phrases,
+    prefixes,
+    prefixLengths,
+    prefixStems,
+    firstTokens,
+    stemHeads,
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -104,58 +161,115 @@ export function lineLinks(
   options: { annotations?: boolean; unknown?: UnknownAnnotation[] } = {},
 ): Link[] {
   const links: Link[] = [];
-  const seen = new Set<string>();
-  const add = (link: Link): void => {
-    const key = `${link.needId}\u0000${link.rule}\u0000${link.match}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    links.push(link);
-  };
-  for (const a of options.annotations === false ? [] : findAnnotations(text)) {
-    const need = index.byId.get(a.id);
-    if (need && need.status !== 'retired')
-      add({ needId: a.id, rule: 'annotation', line, start: a.start, end: a.end, match: a.id });
-    else if (!need) options.unknown?.push({ id: a.id, line, start: a.start, end: a.end });
+  // Made on the first link: most lines have none.
+  let seen: LineSeen | undefined;
+  if (options.annotations !== false) {
+    for (const a of findAnnotations(text)) {
+      const need = index.byId.get(a.id);
+      if (need && need.status !== 'retired') {
+        if ((seen ??= new LineSeen(links)).first(a.id, 'annotation', a.id))
+          links.push({
+            needId: a.id,
+            rule: 'annotation',
+            line,
+            start: a.start,
+            end: a.end,
+            match: a.id,
+          });
+      } else if (!need) options.unknown?.push({ id: a.id, line, start: a.start, end: a.end });
+    }
   }
-  if (index.exact.size === 0 && index.phrases.size === 0 && index.prefixes.size === 0) return links;
-  const tokens = tokenize(text);
-  const phrasesAt = (entries: readonly KeywordEntry[] | undefined, i: number): void => {
-    if (!entries) return;
-    const token = tokens[i] as Token;
-    for (const entry of entries) {
-      const end = phraseEnd(tokens, i, entry);
-      if (end !== undefined) {
-        add({
-          needId: entry.need.id,
-          rule: 'keyword',
-          line,
-          start: token.start,
-          end,
-          match: entry.keyword,
-        });
+  keywordMatches(index, text, (need, start, end, match) => {
+    if ((seen ??= new LineSeen(links)).first(need.id, 'keyword', match))
+      links.push({ needId: need.id, rule: 'keyword', line, start, end, match });
+  });
+  return links;
+}
+
+/**
+ * Whether a line's links already hold a (need, rule, match) triple. Most lines
+ * have no link and few more than two, so it compares in the list itself and
+ * builds string keys only past a handful: a Set and a key per link on every
+ * line were a large share of a scan's time and garbage.
+ */
+export class LineSeen {
+  private keys: Set<string> | undefined;
+
+  /** Watches `links` from index `from` on; the caller pushes after `first` says yes. */
+  constructor(
+    private readonly links: readonly Link[],
+    private readonly from = 0,
+  ) {}
+
+  /** True the first time a triple is seen. */
+  first(needId: string, rule: LinkRule, match: string): boolean {
+    const links = this.links;
+    if (this.keys === undefined) {
+      for (let i = this.from; i < links.length; i++) {
+        const l = links[i] as Link;
+        if (l.match === match && l.needId === needId && l.rule === rule) return false;
+      }
+      // A minified or generated line can link hundreds of needs: stay linear.
+      if (links.length - this.from < 16) return true;
+      this.keys = new Set();
+      for (let i = this.from; i < links.length; i++) {
+        const l = links[i] as Link;
+        this.keys.add(seenKey(l.needId, l.rule, l.match));
       }
     }
-  };
+    const key = seenKey(needId, rule, match);
+    if (this.keys.has(key)) return false;
+    this.keys.add(key);
+    return true;
+  }
+}
+
+function seenKey(needId: string, rule: LinkRule, match: string): string {
+  return `${needId}\u0000${rule}\u0000${match}`;
+}
+
+/** Called for each keyword occurrence on a line, in order, duplicates included. */
+export type KeywordMatch = (need: Need, start: number, end: number, match: string) => void;
+
+/** Every keyword occurrence on one line of text, with the need that owns the keyword. */
+export function keywordMatches(index: NeedsIndex, text: string, found: KeywordMatch): void {
+  if (index.exact.size === 0 && index.phrases.size === 0 && index.prefixes.size === 0) return;
+  const tokens = tokenize(text);
+  const shortest = index.prefixLengths[0] ?? Infinity;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    phrasesAt(index.exact.get(token.text), i);
-    const next = tokens[i + 1];
-    if (next) phrasesAt(index.phrases.get(token.text)?.get(next.text), i);
-    for (const len of index.prefixLengths) {
-      if (len > token.text.length) break;
-      for (const entry of index.prefixes.get(token.text.slice(0, len)) ?? []) {
-        add({
-          needId: entry.need.id,
-          rule: 'keyword',
-          line,
-          start: token.start,
-          end: token.end,
-          match: entry.keyword,
-        });
+    const text = token.text;
+    if (hasBit(index.firstTokens, filterBit(text, text.length))) {
+      const exact = index.exact.get(text);
+      if (exact) phrasesAt(tokens, i, exact, found);
+      const next = tokens[i + 1];
+      if (next) {
+        const phrases = index.phrases.get(text)?.get(next.text);
+        if (phrases) phrasesAt(tokens, i, phrases, found);
       }
     }
+    if (text.length < shortest || !hasBit(index.stemHeads, filterBit(text, shortest))) continue;
+    for (const len of index.prefixLengths) {
+      if (len > token.text.length) break;
+      const head = token.text.slice(0, len);
+      if (!index.prefixStems.has(head)) break;
+      for (const entry of index.prefixes.get(head) ?? [])
+        found(entry.need, token.start, token.end, entry.keyword);
+    }
   }
-  return links;
+}
+
+function phrasesAt(
+  tokens: readonly Token[],
+  i: number,
+  entries: readonly KeywordEntry[],
+  found: KeywordMatch,
+): void {
+  const start = (tokens[i] as Token).start;
+  for (const entry of entries) {
+    const end = phraseEnd(tokens, i, entry);
+    if (end !== undefined) found(entry.need, start, end, entry.keyword);
+  }
 }
 
 /** End offset of the phrase `entry` starting at token `i`, if it matches there. */

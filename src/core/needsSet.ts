@@ -5,7 +5,7 @@
  */
 import { findAnnotations } from './annotations';
 import type { NeedsIndex, UnknownAnnotation } from './match';
-import { forEachLine, lineLinks, pathLinks } from './match';
+import { LineSeen, forEachLine, keywordMatches } from './match';
 import type { Link, Need } from './model';
 
 export interface Scope {
@@ -65,50 +65,85 @@ export class NeedsSet {
   pathLinks(path: string): ScopedLink[] {
     const out: ScopedLink[] = [];
     for (const { scope, local } of this.scopesFor(path)) {
-      for (const link of pathLinks(scope.index, local)) out.push(scoped(link, scope));
+      // Built here, not copied from the core's links: a file in a big needs
+      // file's folder has dozens of path links, and a scan makes them for
+      // every file.
+      for (const { owner, glob } of scope.index.paths.match(local)) {
+        out.push({
+          needId: owner.id,
+          rule: 'path',
+          match: glob,
+          need: owner,
+          needsFile: scope.needsFile,
+        });
+      }
     }
     return out;
   }
 
   /** Keyword and annotation links of one line of `path` (0-based `line`). */
   lineLinks(path: string, text: string, line: number, unknown?: UnknownAnnotation[]): ScopedLink[] {
-    const scopes = this.scopesFor(path);
     const out: ScopedLink[] = [];
-    if (text.includes('@need')) {
-      for (const a of findAnnotations(text)) {
-        const found = this.findNeed(a.id, path);
-        if (!found) unknown?.push({ id: a.id, line, start: a.start, end: a.end });
-        else if (found.need.status !== 'retired') {
-          out.push(
-            scoped(
-              { needId: a.id, rule: 'annotation', line, start: a.start, end: a.end, match: a.id },
-              found.scope,
-            ),
-          );
-        }
-      }
-    }
-    for (const { scope } of scopes) {
-      for (const link of lineLinks(scope.index, text, line, { annotations: false }))
-        out.push(scoped(link, scope));
-    }
+    this.addLineLinks(out, this.scopesFor(path), path, text, line, unknown);
     return out;
   }
 
   /** Every link of a file: path links first, then line links in order. */
   fileLinks(path: string, text: string, unknown?: UnknownAnnotation[]): ScopedLink[] {
     const out = this.pathLinks(path);
-    if (this.scopesFor(path).length === 0) return out;
-    forEachLine(text, (line, n) => {
-      for (const l of this.lineLinks(path, line, n, unknown)) out.push(l);
-    });
+    // Once per file, not once per line.
+    const scopes = this.scopesFor(path);
+    if (scopes.length === 0) return out;
+    forEachLine(text, (line, n) => this.addLineLinks(out, scopes, path, line, n, unknown));
     return out;
   }
-}
 
-function scoped(link: Link, scope: Scope): ScopedLink {
-  const need = scope.index.byId.get(link.needId) as Need;
-  return { ...link, need, needsFile: scope.needsFile };
+  /** Appends the links of one line to `out`; `scopes` is `scopesFor(path)`. */
+  private addLineLinks(
+    out: ScopedLink[],
+    scopes: readonly { scope: Scope }[],
+    path: string,
+    text: string,
+    line: number,
+    unknown: UnknownAnnotation[] | undefined,
+  ): void {
+    if (text.includes('@need')) {
+      for (const a of findAnnotations(text)) {
+        const found = this.findNeed(a.id, path);
+        if (!found) unknown?.push({ id: a.id, line, start: a.start, end: a.end });
+        else if (found.need.status !== 'retired') {
+          out.push({
+            needId: a.id,
+            rule: 'annotation',
+            line,
+            start: a.start,
+            end: a.end,
+            match: a.id,
+            need: found.need,
+            needsFile: found.scope.needsFile,
+          });
+        }
+      }
+    }
+    for (const { scope } of scopes) {
+      // One keyword link per need and keyword on a line, within each needs file.
+      const from = out.length;
+      let seen: LineSeen | undefined;
+      keywordMatches(scope.index, text, (need, start, end, match) => {
+        if (!(seen ??= new LineSeen(out, from)).first(need.id, 'keyword', match)) return;
+        out.push({
+          needId: need.id,
+          rule: 'keyword',
+          line,
+          start,
+          end,
+          match,
+          need,
+          needsFile: scope.needsFile,
+        });
+      });
+    }
+  }
 }
 
 function depth(dir: string): number {

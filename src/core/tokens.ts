@@ -19,8 +19,8 @@ const enum Kind {
   Digit,
 }
 
-function kindOf(ch: string): Kind {
-  const code = ch.charCodeAt(0);
+/** The kind of code point `code`; takes a number so ASCII needs no one-character string. */
+function kindOf(code: number): Kind {
   // ASCII fast path: almost all code is ASCII.
   if (code < 128) {
     if (code >= 97 && code <= 122) return Kind.Lower;
@@ -28,6 +28,7 @@ function kindOf(ch: string): Kind {
     if (code >= 48 && code <= 57) return Kind.Digit;
     return Kind.Other;
   }
+  const ch = String.fromCodePoint(code);
   if (/\p{Nd}/u.test(ch)) return Kind.Digit;
   if (/\p{Lu}|\p{Lt}/u.test(ch)) return Kind.Upper;
   if (/\p{L}|\p{M}/u.test(ch)) return Kind.Lower;
@@ -52,7 +53,7 @@ export function tokenize(text: string): Token[] {
   while (i < text.length) {
     const cp = text.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
-    const kind = kindOf(String.fromCodePoint(cp));
+    const kind = kindOf(cp);
     if (kind === Kind.Other) {
       push(i);
       start = -1;
@@ -76,7 +77,7 @@ function breaksBefore(prev: Kind, kind: Kind, text: string, next: number): boole
   if (prev === Kind.Lower && kind === Kind.Upper) return true;
   // An acronym ends where an upper letter starts a lower-case word: HTTPServer.
   if (prev === Kind.Upper && kind === Kind.Upper && next < text.length) {
-    return kindOf(String.fromCodePoint(text.codePointAt(next) ?? 0)) === Kind.Lower;
+    return kindOf(text.codePointAt(next) ?? 0) === Kind.Lower;
   }
   return false;
 }
