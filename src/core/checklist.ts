@@ -63,6 +63,16 @@ export interface Checklist {
   };
 }
 
+/** A need found so far, with its reasons and what dedupes them. */
+interface Found {
+  readonly needsFile: string;
+  readonly because: Because[];
+  /** Files with a path reason already. */
+  readonly pathFiles: Set<string>;
+  /** Keys of the line reasons already given. */
+  readonly seen: Set<string>;
+}
+
 /** Builds the checklist for `changes` (from `parseUnifiedDiff`). */
 export function buildChecklist(
   set: NeedsSet,
@@ -70,16 +80,26 @@ export function buildChecklist(
   revs: { base: string; head: string },
   options: { today?: string; staleDays?: number } = {},
 ): Checklist {
-  const found = new Map<Need, { needsFile: string; because: Because[]; seen: Set<string> }>();
+  const found = new Map<Need, Found>();
   let touched = false;
   const record = (link: ScopedLink, because: Because): void => {
     touched = true;
     let entry = found.get(link.need);
-    if (!entry)
-      found.set(link.need, (entry = { needsFile: link.needsFile, because: [], seen: new Set() }));
-    const key = `${because.file}\u0000${because.line ?? ''}\u0000${because.rule}\u0000${because.match ?? ''}\u0000${because.removed ?? ''}`;
-    if (entry.seen.has(key)) return;
-    entry.seen.add(key);
+    if (!entry) {
+      entry = { needsFile: link.needsFile, because: [], pathFiles: new Set(), seen: new Set() };
+      found.set(link.need, entry);
+    }
+    // A need's path link to a file always names the same glob, so the file
+    // alone tells a repeated path reason: a big diff has tens of thousands of
+    // them, and a five-part string key for each was a good part of the time.
+    if (because.line === undefined) {
+      if (entry.pathFiles.has(because.file)) return;
+      entry.pathFiles.add(because.file);
+    } else {
+      const key = `${because.file}\u0000${because.line}\u0000${because.rule}\u0000${because.match ?? ''}\u0000${because.removed ?? ''}`;
+      if (entry.seen.has(key)) return;
+      entry.seen.add(key);
+    }
     entry.because.push(because);
   };
 

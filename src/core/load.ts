@@ -149,7 +149,7 @@ function loadParsed(text: string, options: LoadOptions): LoadResult {
   });
 
   for (const need of needs) evidenceWarnings(r.problems, need, options);
-  const product = r.string(root, 'product', 'the needs file')?.value;
+  const product = r.text(root, 'product', 'the needs file');
   const file: NeedsFile = { version: 1, product, personas, values, needs };
   return { file, problems: r.problems };
 }

@@ -57,14 +57,15 @@ function readEnum<T extends string>(
   where: string,
   allowed: readonly T[],
 ): T | undefined {
-  const found = r.string(map, key, where);
+  const found = r.stringNode(map, key, where);
   if (!found) return undefined;
-  if ((allowed as readonly string[]).includes(found.value)) return found.value as T;
+  const value = found.value as string;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
   r.report(
     'error',
     'invalid-enum',
-    `"${found.value}" is not a valid ${key}; use one of: ${allowed.join(', ')}.`,
-    found.span,
+    `"${value}" is not a valid ${key}; use one of: ${allowed.join(', ')}.`,
+    r.span(found),
   );
   return undefined;
 }
@@ -96,8 +97,8 @@ export function readPersonas(r: YamlReader, root: YAMLMap): Map<string, Persona>
     if (value) r.unknownKeys(value, PERSONA_KEYS, where);
     personas.set(key, {
       id: key,
-      name: value ? r.string(value, 'name', where)?.value : undefined,
-      description: value ? r.string(value, 'description', where)?.value : undefined,
+      name: value ? r.text(value, 'name', where) : undefined,
+      description: value ? r.text(value, 'description', where) : undefined,
       span: keySpan,
     });
   }
@@ -108,14 +109,14 @@ export function readValue(r: YamlReader, map: YAMLMap, index: number): Value | u
   const where = `value #${index + 1}`;
   r.unknownKeys(map, VALUE_KEYS, where);
   const id = readId(r, map, where);
-  const statement = r.string(map, 'statement', id ? `value "${id.value}"` : where, true);
-  const review = r.strings(map, 'review', where).map((s) => s.value);
+  const statement = r.text(map, 'statement', id ? `value "${id.value}"` : where, true);
+  const review = r.texts(map, 'review', where);
   const hasPaths = r.pair(map, 'paths') !== undefined;
   const paths = r.strings(map, 'paths', where);
   if (!id || !statement) return undefined;
   return {
     id: id.value,
-    statement: statement.value,
+    statement,
     review,
     paths: hasPaths ? paths : undefined,
     span: r.span(map),
@@ -132,7 +133,7 @@ export function readNeed(
   r.unknownKeys(map, NEED_KEYS, at);
   const id = readId(r, map, at);
   const where = id ? `need "${id.value}"` : at;
-  const title = r.string(map, 'title', where, true);
+  const title = r.text(map, 'title', where, true);
   const persona = r.string(map, 'persona', where);
   if (persona && personas.size > 0 && !personas.has(persona.value)) {
     r.report(
@@ -161,18 +162,18 @@ export function readNeed(
   }
   const need: Need = {
     id: id?.value ?? '',
-    title: title?.value ?? '',
+    title: title ?? '',
     persona: persona?.value,
     priority,
     status: status ?? (evidence.length > 0 ? 'validated' : 'assumed'),
-    quote: r.string(map, 'quote', where)?.value,
-    description: r.string(map, 'description', where)?.value,
+    quote: r.text(map, 'quote', where),
+    description: r.text(map, 'description', where),
     evidence,
-    signals: r.strings(map, 'signals', where).map((s) => s.value),
+    signals: r.texts(map, 'signals', where),
     paths,
     keywords: keywords.filter((k) => keywordPattern(k.value) !== undefined),
-    review: r.strings(map, 'review', where).map((s) => s.value),
-    owner: r.string(map, 'owner', where)?.value,
+    review: r.texts(map, 'review', where),
+    owner: r.text(map, 'owner', where),
     span: r.span(map),
     idSpan: id?.span ?? r.span(map),
   };
@@ -191,33 +192,36 @@ function readEvidenceList(r: YamlReader, need: YAMLMap, where: string): Evidence
       return;
     }
     r.unknownKeys(item, EVIDENCE_KEYS, at);
-    const source = r.string(item, 'source', at, true);
+    const source = r.text(item, 'source', at, true);
     const kind = readEnum<EvidenceKind>(r, item, 'kind', at, EVIDENCE_KINDS);
-    const url = r.string(item, 'url', at);
-    if (url && !/^https?:\/\/[^\s]+$/i.test(url.value)) {
+    const urlNode = r.stringNode(item, 'url', at);
+    const url = urlNode?.value as string | undefined;
+    if (url !== undefined && !/^https?:\/\/[^\s]+$/i.test(url)) {
       r.report(
         'error',
         'invalid-url',
-        `URL "${url.value}" must start with http:// or https://.`,
-        url.span,
+        `URL "${url}" must start with http:// or https://.`,
+        r.span(urlNode),
       );
     }
-    const date = r.string(item, 'date', at);
-    if (date && dayNumber(date.value) === undefined) {
+    const dateNode = r.stringNode(item, 'date', at);
+    const date = dateNode?.value as string | undefined;
+    const day = date === undefined ? undefined : dayNumber(date);
+    if (date !== undefined && day === undefined) {
       r.report(
         'error',
         'invalid-date',
-        `"${date.value}" is not a calendar date; write it as YYYY-MM-DD.`,
-        date.span,
+        `"${date}" is not a calendar date; write it as YYYY-MM-DD.`,
+        r.span(dateNode),
       );
     }
     if (!source) return;
     out.push({
-      source: source.value,
+      source,
       kind,
-      quote: r.string(item, 'quote', at)?.value,
-      url: url && /^https?:\/\//i.test(url.value) ? url.value : undefined,
-      date: date && dayNumber(date.value) !== undefined ? date.value : undefined,
+      quote: r.text(item, 'quote', at),
+      url: url !== undefined && /^https?:\/\//i.test(url) ? url : undefined,
+      date: day !== undefined ? date : undefined,
       span: r.span(item),
     });
   });

@@ -3,7 +3,7 @@
  * span, for every field that is missing or of the wrong type. The loader reads
  * the tree, never `toJS()`, so spans survive and aliases can be counted.
  */
-import type { Alias, Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import type { Alias, Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Problem, Severity, Span } from './model';
 import { closestIds } from './similar';
@@ -56,9 +56,9 @@ export class YamlReader {
 
   constructor(
     private readonly doc: Document,
-    private readonly text: string,
+    private readonly source: string,
   ) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1))
       this.lineStarts.push(i + 1);
   }
 
@@ -73,7 +73,7 @@ export class YamlReader {
   }
 
   private position(offset: number): Span['start'] {
-    const at = Math.max(0, Math.min(offset, this.text.length));
+    const at = Math.max(0, Math.min(offset, this.source.length));
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -150,6 +150,21 @@ export class YamlReader {
     where: string,
     required = false,
   ): { value: string; span: Span } | undefined {
+    const node = this.stringNode(map, key, where, required);
+    return node ? { value: node.value as string, span: this.span(node) } : undefined;
+  }
+
+  /**
+   * `string` without the span, for fields whose place nobody asks for: a
+   * span is three objects, and a big needs file has tens of thousands of
+   * such fields (loading is mostly garbage collection).
+   */
+  text(map: YAMLMap, key: string, where: string, required = false): string | undefined {
+    return this.stringNode(map, key, where, required)?.value as string | undefined;
+  }
+
+  /** The node of a text field (see `string`), for a span taken only when a problem needs it. */
+  stringNode(map: YAMLMap, key: string, where: string, required = false): Scalar | undefined {
     const found = this.pair(map, key);
     if (!found || isNull(found.value)) {
       if (required) this.missing(map, key, where);
@@ -161,7 +176,7 @@ export class YamlReader {
         this.report('error', 'missing-field', `"${key}" of ${where} is empty.`, this.span(node));
         return undefined;
       }
-      return { value: node.value, span: this.span(node) };
+      return node;
     }
     this.wrongType(
       node,
@@ -193,16 +208,25 @@ export class YamlReader {
 
   /** A list of texts, each with its span; wrong entries are reported and skipped. */
   strings(map: YAMLMap, key: string, where: string): { value: string; span: Span }[] {
+    return this.stringNodes(map, key, where).map((item) => ({
+      value: item.value as string,
+      span: this.span(item),
+    }));
+  }
+
+  /** `strings` without the spans (see `text`). */
+  texts(map: YAMLMap, key: string, where: string): string[] {
+    return this.stringNodes(map, key, where).map((item) => item.value as string);
+  }
+
+  private stringNodes(map: YAMLMap, key: string, where: string): Scalar[] {
     const seq = this.list(map, key, where);
     if (!seq) return [];
-    const out: { value: string; span: Span }[] = [];
+    const out: Scalar[] = [];
     for (const raw of seq.items) {
       const item = this.deref(raw);
-      if (isScalar(item) && typeof item.value === 'string') {
-        out.push({ value: item.value, span: this.span(item) });
-      } else {
-        this.wrongType(item, `an entry of "${key}"`, where, 'text', true);
-      }
+      if (isScalar(item) && typeof item.value === 'string') out.push(item);
+      else this.wrongType(item, `an entry of "${key}"`, where, 'text', true);
     }
     return out;
   }
