@@ -1,7 +1,8 @@
 /**
  * The Review Checklist as a reviewer uses it: run the command from the
  * palette, pick "Uncommitted changes", tick a question, reload the window, and
- * find it still ticked. Saves docs/checklist.png, the screenshot in README.md.
+ * find it still ticked. Saves the screenshot of README.md (docs/checklist.png
+ * with OUTSIDE_IN_UPDATE_SCREENSHOTS=1, else under test-results/).
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -154,7 +155,11 @@ suite('UI: the Review Checklist', () => {
     // The screenshot in README.md: the Source Control side bar with the checklist.
     await page.mouse.move(5, 5);
     const sidebar = page.locator('.part.sidebar');
-    await sidebar.screenshot({ path: path.join(process.cwd(), 'docs', 'checklist.png') });
+    // Into test-results/ on every run; docs/ only when asked, so a test run leaves the tree clean.
+    const shot = process.env.OUTSIDE_IN_UPDATE_SCREENSHOTS
+      ? path.join(process.cwd(), 'docs', 'checklist.png')
+      : path.join(process.cwd(), 'test-results', 'checklist.png');
+    await sidebar.screenshot({ path: shot });
 
     await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
