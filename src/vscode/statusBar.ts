@@ -8,11 +8,10 @@ import * as vscode from 'vscode';
 import { needsCountText } from '../core/needsGroups';
 import type { Need } from '../core/model';
 import { atLeast, needsLabel } from '../core/present';
+import { Command } from './commands';
 import type { Config } from './config';
 import type { NeedsStore } from './needsStore';
 
-/** Lists needs and opens the chosen one: ({ needsFile: URI string, id }[]). In commands.ts. */
-const SHOW_NEEDS_QUICK_PICK = 'outside-in.showNeedsQuickPick';
 /** Typing updates the count this long after the last keystroke. */
 const TYPING_DELAY_MS = 300;
 /** Larger documents are not matched on every pause in typing. */
@@ -67,7 +66,7 @@ export class NeedsStatusBar implements vscode.Disposable {
         label: `${needsCountText(needs.length)} of your customers relate to this file`,
       };
       this.item.command = {
-        command: SHOW_NEEDS_QUICK_PICK,
+        command: Command.ShowNeedsQuickPick,
         title: 'Show the Customer Needs of This File',
         arguments: [needs.map((n) => ({ needsFile: n.needsFile, id: n.need.id }))],
       };

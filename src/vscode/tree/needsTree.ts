@@ -7,14 +7,12 @@ import * as vscode from 'vscode';
 import type { GroupBy } from '../../core/needsGroups';
 import { needBadge, needDescription } from '../../core/needsGroups';
 import { flat, needHoverMarkdown } from '../../core/present';
+import { Command } from '../commands';
 import type { Config } from '../config';
 import type { NeedsStore } from '../needsStore';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { NeedsNode, TreeState } from './needsModel';
 import { childNodes, needKeysOf, nodeId, rootNodes } from './needsModel';
-
-/** Opens a need in its needs file: (needs file URI, id). Registered in commands.ts. */
-const OPEN_NEED = 'outside-in.openNeed';
 
 export class NeedsTreeProvider implements vscode.TreeDataProvider<NeedsNode>, vscode.Disposable {
   private groupByValue: GroupBy;
@@ -154,7 +152,7 @@ export class NeedsTreeProvider implements vscode.TreeDataProvider<NeedsNode>, vs
     item.iconPath = badge.warning
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon(need.status === 'retired' ? 'archive' : 'person');
-    item.command = { command: OPEN_NEED, title: 'Open Need', arguments: [source, need.id] };
+    item.command = { command: Command.OpenNeed, title: 'Open Need', arguments: [source, need.id] };
     item.contextValue = `need.${need.status}${badge.warning ? '.warning' : ''}`;
     return item;
   }
