@@ -1,9 +1,10 @@
 // Runs the UI tests (test/ui, compiled to out/test/ui) with mocha in Node:
 // they drive the real workbench in Debian's Chromium with playwright-core.
 //
-// This script starts one code-server for them, on a fresh copy of the basic
-// fixture workspace, with the extension installed unpacked into its extensions
-// folder (the way `npm start` loads it), and stops its process group after.
+// This script starts one code-server for them, on fresh copies of the basic
+// fixture workspace and of the xss one (hostile needs text, test/ui/xss.test.ts),
+// with the extension installed unpacked into its extensions folder (the way
+// `npm start` loads it), and stops its process group after.
 // Screenshots of failed tests go to test-results/.
 //
 // Usage: node scripts/run-ui-tests.mjs [--stats-file F]
@@ -22,7 +23,8 @@ import {
 } from './lib/codeServer.mjs';
 import { paths } from './setup-vscode.mjs';
 
-const TIMEOUT_MS = 300_000;
+// Every suite opens its own workbench, on machines that may be busy.
+const TIMEOUT_MS = 600_000;
 const args = process.argv.slice(2);
 const statsIndex = args.indexOf('--stats-file');
 const statsFile = statsIndex >= 0 ? args[statsIndex + 1] : undefined;
@@ -44,6 +46,11 @@ const workspace = copyWorkspace(
   join(paths.root, 'test', 'fixtures', 'workspaces', 'basic'),
   sessionDir,
   'basic',
+);
+const xssWorkspace = copyWorkspace(
+  join(paths.root, 'test', 'fixtures', 'workspaces', 'xss'),
+  sessionDir,
+  'xss',
 );
 const extensionsDir = join(sessionDir, 'extensions');
 installUnpacked(extensionsDir);
@@ -70,6 +77,7 @@ const mocha = spawn(
     env: {
       ...process.env,
       OUTSIDE_IN_WORKBENCH_URL: server.workbenchUrl({ folder: workspace }),
+      OUTSIDE_IN_WORKBENCH_URL_XSS: server.workbenchUrl({ folder: xssWorkspace }),
       OUTSIDE_IN_SESSION_DIR: sessionDir,
       OUTSIDE_IN_CHROMIUM: paths.chromium,
       OUTSIDE_IN_CHROMIUM_ARGS: CHROMIUM_ARGS.join(' '),

@@ -21,8 +21,11 @@ function env(name: string): string {
   return value;
 }
 
-/** Opens the workbench on the fixture workspace and waits until it is there. */
-export async function openWorkbench(): Promise<Workbench> {
+/**
+ * Opens the workbench on a fixture workspace (`basic`, or `xss`, the hostile
+ * needs text) and waits until it is there.
+ */
+export async function openWorkbench(fixture: 'basic' | 'xss' = 'basic'): Promise<Workbench> {
   const profile = fs.mkdtempSync(path.join(env('OUTSIDE_IN_SESSION_DIR'), 'chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.OUTSIDE_IN_CHROMIUM ?? '/usr/bin/chromium',
@@ -31,7 +34,9 @@ export async function openWorkbench(): Promise<Workbench> {
     viewport: { width: 1400, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(env('OUTSIDE_IN_WORKBENCH_URL'));
+  await page.goto(
+    env(fixture === 'basic' ? 'OUTSIDE_IN_WORKBENCH_URL' : 'OUTSIDE_IN_WORKBENCH_URL_XSS'),
+  );
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return { context, page, close: () => context.close() };
 }

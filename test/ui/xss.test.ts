@@ -1,0 +1,198 @@
+/**
+ * Hostile needs text in the real workbench: the xss fixture's needs file holds
+ * the payloads of test/fixtures/xss-payloads.json in every text field. The
+ * hover, the sidebar and the Review Checklist must show them as text: no
+ * script runs, no element or link from a payload exists, no remote image loads.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Workbench } from './workbench';
+import { hoverText, openFile, openWorkbench, retry, screenshotIfFailed } from './workbench';
+
+const IMG = '<img src=x onerror="window.__outsideInXss=1">';
+const SCRIPT = '<script>window.__outsideInXss=1</script>';
+const COMMAND_LINK = '[click](command:workbench.action.quit)';
+const REMOTE_IMAGE = '![img](https://example.com/x.png)';
+const JS_LINK = '[x](javascript:window.__outsideInXss=1)';
+const SVG = '<svg onload="window.__outsideInXss=1"></svg>';
+const IFRAME = '<iframe src="javascript:window.__outsideInXss=1"></iframe>';
+
+function workspace(): string {
+  const dir = process.env.OUTSIDE_IN_SESSION_DIR;
+  if (dir === undefined) throw new Error('Run the UI tests with `npm run test:ui`.');
+  return path.join(dir, 'xss');
+}
+
+/** Commits the fixture and adds an uncommitted file annotated with xss-01, for the checklist. */
+function makeRepository(): void {
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Fixture',
+    GIT_AUTHOR_EMAIL: 'fixture@example.com',
+    GIT_COMMITTER_NAME: 'Fixture',
+    GIT_COMMITTER_EMAIL: 'fixture@example.com',
+  };
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, { cwd: workspace(), env, encoding: 'utf8' });
+  if (fs.existsSync(path.join(workspace(), '.git'))) return;
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'Hostile needs');
+  fs.writeFileSync(
+    path.join(workspace(), 'src', 'changed.ts'),
+    '// @need xss-01\nexport const changed = true;\n',
+  );
+}
+
+interface Traces {
+  flag: string;
+  elements: string[];
+}
+
+/** What a payload that got through would leave, in every frame (webviews are frames). */
+async function traces(page: Page): Promise<Traces[]> {
+  // Runs in the browser; a string, because this project's TypeScript has no DOM types.
+  // Only what the payloads would leave: the workbench has command: links of its own.
+  const script = `(() => {
+    const elements = [];
+    for (const e of document.querySelectorAll('*')) {
+      const tag = e.tagName.toLowerCase();
+      const src = e.getAttribute('src') || '';
+      if (tag === 'img' && (src === 'x' || src.startsWith('https://example.com'))) elements.push('img ' + src);
+      if (tag === 'script' && (e.textContent || '').includes('__outsideInXss')) elements.push('script');
+      for (const a of e.attributes) {
+        const v = a.value;
+        const active = a.name.startsWith('on') || ['src', 'href', 'data-href', 'data', 'srcdoc'].includes(a.name);
+        if (active && (v.includes('__outsideInXss') || v.includes('workbench.action.quit')))
+          elements.push(tag + ' ' + a.name + '=' + v.slice(0, 80));
+      }
+    }
+    return { flag: typeof window.__outsideInXss, elements };
+  })()`;
+  const out: Traces[] = [];
+  for (const frame of page.frames()) {
+    try {
+      out.push((await frame.evaluate(script)) as Traces);
+    } catch {
+      // A frame that went away while we looked: nothing ran in it that we could see.
+    }
+  }
+  return out;
+}
+
+async function assertNothingRan(page: Page, where: string): Promise<void> {
+  for (const t of await traces(page)) {
+    assert.equal(t.flag, 'undefined', `window.__outsideInXss was set (${where})`);
+    assert.deepEqual(t.elements, [], `payload elements in the DOM (${where})`);
+  }
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await retry(
+    async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 2_000 });
+      await input.fill(`>${title}`);
+      await row.waitFor({ timeout: 5_000 });
+    },
+    `"${title}" in the command palette`,
+    60_000,
+  );
+  await page.keyboard.press('Enter');
+}
+
+suite('UI: hostile needs text is shown as text', () => {
+  let workbench: Workbench | undefined;
+
+  suiteSetup(async () => {
+    makeRepository();
+    workbench = await openWorkbench('xss');
+  });
+
+  teardown(async function () {
+    await screenshotIfFailed(this, workbench?.page);
+  });
+
+  suiteTeardown(async () => {
+    await workbench?.close();
+  });
+
+  test('the hover shows the payloads literally and runs none of them', async () => {
+    assert.ok(workbench);
+    const { page } = workbench;
+    // Quick Open finds files once the workbench has indexed them: slow on a busy machine.
+    await retry(
+      async () => {
+        await page.keyboard.press('Escape');
+        await openFile(page, 'hostile.ts');
+      },
+      'hostile.ts to open',
+      90_000,
+    );
+    // A need's hover: quote, title, persona, signals, review questions (payloads i+1, i, i+7, i+5, i+6).
+    const first = await hoverText(page, 'xss-01', IMG);
+    for (const payload of [IMG, SCRIPT, SVG, IFRAME]) assert.ok(first.includes(payload), first);
+    await assertNothingRan(page, 'hover of xss-01');
+    const hover = page.locator('.monaco-hover:not(.hidden)').first();
+    // The only link a hover may hold is our own "open the need".
+    const hrefs = await hover
+      .locator('a')
+      .evaluateAll((as) =>
+        as.map((a) => (a as unknown as { dataset: { href?: string } }).dataset.href ?? ''),
+      );
+    for (const href of hrefs) assert.ok(href === '' || href.startsWith('command:outside'), href);
+
+    const second = await hoverText(page, 'xss-02', SCRIPT);
+    assert.ok(second.includes(COMMAND_LINK), second);
+    await assertNothingRan(page, 'hover of xss-02');
+    const fourth = await hoverText(page, 'xss-04', JS_LINK);
+    assert.ok(fourth.includes(REMOTE_IMAGE), fourth);
+    await assertNothingRan(page, 'hover of xss-04');
+    await page.mouse.move(5, 5);
+  });
+
+  test('the sidebar lists the needs with their titles as text', async () => {
+    assert.ok(workbench);
+    const { page } = workbench;
+    const icon = page.locator('.part.activitybar [aria-label^="Outside-In"]').first();
+    await icon.waitFor({ timeout: 60_000 });
+    await icon.click();
+    const sidebar = page.locator('.part.sidebar');
+    const row = sidebar.locator('.monaco-list-row', { hasText: IMG }).first();
+    await row.waitFor({ timeout: 30_000 });
+    const text = await row.innerText();
+    assert.ok(text.includes(IMG), text);
+    await sidebar
+      .locator('.monaco-list-row', { hasText: COMMAND_LINK })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    assert.equal(await sidebar.locator('.monaco-list-row a[href]').count(), 0);
+    await assertNothingRan(page, 'sidebar');
+  });
+
+  test('the Review Checklist of a change shows its need as text', async () => {
+    assert.ok(workbench);
+    const { page } = workbench;
+    await runCommand(page, 'Outside-In: Review Checklist');
+    const pick = page.locator('.quick-input-list .monaco-list-row', {
+      hasText: 'Uncommitted changes',
+    });
+    await pick.first().waitFor({ timeout: 30_000 });
+    await pick.first().click();
+    // The change touches xss-01: its title and the customer's words head the checklist.
+    const rows = page.locator('.part.sidebar .monaco-list-row');
+    const title = rows.filter({ hasText: IMG }).first();
+    await title.waitFor({ timeout: 30_000 });
+    assert.ok((await title.innerText()).includes(IMG));
+    const quote = rows.filter({ hasText: SCRIPT }).first();
+    await quote.waitFor({ timeout: 10_000 });
+    assert.ok((await quote.innerText()).includes(SCRIPT));
+    await assertNothingRan(page, 'checklist');
+  });
+});
