@@ -52,6 +52,8 @@ const xssWorkspace = copyWorkspace(
   sessionDir,
   'xss',
 );
+// The demo itself: the README's "run it" workspace.
+const shopWorkspace = copyWorkspace(join(paths.root, 'examples', 'shop'), sessionDir, 'shop');
 const extensionsDir = join(sessionDir, 'extensions');
 installUnpacked(extensionsDir);
 const server = await startCodeServer({ sessionDir, folder: workspace, extensionsDir });
@@ -78,6 +80,7 @@ const mocha = spawn(
       ...process.env,
       OUTSIDE_IN_WORKBENCH_URL: server.workbenchUrl({ folder: workspace }),
       OUTSIDE_IN_WORKBENCH_URL_XSS: server.workbenchUrl({ folder: xssWorkspace }),
+      OUTSIDE_IN_WORKBENCH_URL_SHOP: server.workbenchUrl({ folder: shopWorkspace }),
       OUTSIDE_IN_SESSION_DIR: sessionDir,
       OUTSIDE_IN_CHROMIUM: paths.chromium,
       OUTSIDE_IN_CHROMIUM_ARGS: CHROMIUM_ARGS.join(' '),

@@ -22,10 +22,18 @@ function env(name: string): string {
 }
 
 /**
- * Opens the workbench on a fixture workspace (`basic`, or `xss`, the hostile
- * needs text) and waits until it is there.
+ * Opens the workbench on a fixture workspace (`basic`; `xss`, the hostile
+ * needs text; `shop`, a copy of examples/shop) and waits until it is there.
  */
-export async function openWorkbench(fixture: 'basic' | 'xss' = 'basic'): Promise<Workbench> {
+const WORKBENCH_URLS = {
+  basic: 'OUTSIDE_IN_WORKBENCH_URL',
+  xss: 'OUTSIDE_IN_WORKBENCH_URL_XSS',
+  shop: 'OUTSIDE_IN_WORKBENCH_URL_SHOP',
+} as const;
+
+export async function openWorkbench(
+  fixture: keyof typeof WORKBENCH_URLS = 'basic',
+): Promise<Workbench> {
   const profile = fs.mkdtempSync(path.join(env('OUTSIDE_IN_SESSION_DIR'), 'chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.OUTSIDE_IN_CHROMIUM ?? '/usr/bin/chromium',
@@ -34,9 +42,7 @@ export async function openWorkbench(fixture: 'basic' | 'xss' = 'basic'): Promise
     viewport: { width: 1400, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(
-    env(fixture === 'basic' ? 'OUTSIDE_IN_WORKBENCH_URL' : 'OUTSIDE_IN_WORKBENCH_URL_XSS'),
-  );
+  await page.goto(env(WORKBENCH_URLS[fixture]));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return { context, page, close: () => context.close() };
 }

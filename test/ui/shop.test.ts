@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import type { Workbench } from './workbench';
+import { hoverText, openFile, openWorkbench, screenshotIfFailed } from './workbench';
+
+// examples/shop, the demo `npm start` opens: src/checkout/pay.ts line 2 is
+// "// @need fast-checkout, no-double-charge"; customer-needs.yaml gives
+// fast-checkout the title "Checkout feels instant" and the quote
+// "I know what I want. Let me pay and get on with my day."
+suite('UI: examples/shop', () => {
+  let workbench: Workbench | undefined;
+
+  suiteSetup(async () => {
+    workbench = await openWorkbench('shop');
+  });
+
+  teardown(async function () {
+    await screenshotIfFailed(this, workbench?.page);
+  });
+
+  suiteTeardown(async () => {
+    await workbench?.close();
+  });
+
+  test('hovering the annotation in pay.ts shows the title and the customer quote', async () => {
+    assert.ok(workbench);
+    await openFile(workbench.page, 'pay.ts');
+    const text = await hoverText(workbench.page, 'fast-checkout', 'Checkout feels instant');
+    assert.ok(text.includes('Checkout feels instant'), text);
+    assert.ok(text.includes('I know what I want. Let me pay and get on with my day.'), text);
+  });
+
+  test('the sidebar lists the needs of the shop; the one without evidence says it is assumed', async () => {
+    assert.ok(workbench);
+    const { page } = workbench;
+    await page.keyboard.press('Escape');
+    const icon = page.locator('.part.activitybar [aria-label^="Outside-In"]').first();
+    await icon.waitFor({ timeout: 60_000 });
+    await icon.click();
+    const sidebar = page.locator('.part.sidebar');
+    for (const title of [
+      'I am never charged twice for one order',
+      'Checkout feels instant',
+      "I don't have to type my card every time",
+      'Search finds what I meant, not only what I typed',
+    ]) {
+      await sidebar
+        .locator('.monaco-list-row', { hasText: title })
+        .first()
+        .waitFor({ timeout: 30_000 });
+    }
+    const gift = await sidebar
+      .locator('.monaco-list-row', { hasText: 'I can add a personal note' })
+      .first()
+      .innerText();
+    assert.ok(gift.includes('assumed'), gift);
+  });
+});
