@@ -11,6 +11,8 @@ export interface Machine {
   readonly git: string;
   readonly ripgrep: string;
   readonly date: string;
+  /** 1-minute load average when the run started and when it ended: above `cores`, the machine was shared. */
+  readonly load: { readonly start: number; readonly end: number };
 }
 
 function firstLine(file: string, args: readonly string[]): string {
@@ -18,7 +20,7 @@ function firstLine(file: string, args: readonly string[]): string {
   return r.status === 0 ? (r.stdout.split('\n')[0] ?? '').trim() : 'unavailable';
 }
 
-export function describeMachine(rgPath: string): Machine {
+export function describeMachine(rgPath: string, loadAtStart: number): Machine {
   return {
     cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
     cores: os.availableParallelism(),
@@ -28,5 +30,6 @@ export function describeMachine(rgPath: string): Machine {
     git: firstLine('git', ['--version']),
     ripgrep: firstLine(rgPath, ['--version']),
     date: new Date().toISOString().slice(0, 10),
+    load: { start: loadAtStart, end: os.loadavg()[0] ?? 0 },
   };
 }

@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --json] [-- --quick]`: generates the inputs once, runs
+ * `npm run bench [-- --json] [-- --quick] [-- --only=1,5]`: generates the inputs once, runs
  * every measure against its baseline, prints the table (or JSON) and writes
  * docs/benchmarks.md. Not part of `npm test`: timings are no pass/fail for CI.
  */
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import * as path from 'node:path';
 import { ripgrepPath } from './baselines';
 import { editorMeasures } from './editor';
@@ -20,6 +21,7 @@ async function main(argv: readonly string[]): Promise<void> {
   // Progress goes to stderr so `--json` leaves stdout one JSON document.
   const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
   const root = path.resolve(__dirname, '..', '..');
+  const loadAtStart = loadavg()[0] ?? 0;
   const inputs = ensureInputs(root, log);
   const o: MeasureOptions = { quick, log };
   const results: Result[] = [];
@@ -28,9 +30,10 @@ async function main(argv: readonly string[]): Promise<void> {
   if (want('2')) results.push(...(await relateMeasures(inputs, o)));
   if (want('3')) results.push(await scanMeasure(inputs, o));
   if (want('4')) results.push(await checklistMeasure(inputs, o));
-  results.push(...(await editorMeasures()));
+  // Part 5: a code-server session of its own, a minute or two.
+  if (want('5')) results.push(...editorMeasures(inputs, o));
   log(`(checksum ${sinkValue()})`);
-  const machine = describeMachine(await ripgrepPath());
+  const machine = describeMachine(await ripgrepPath(), loadAtStart);
   process.stdout.write(`${json ? jsonReport(machine, results) : textReport(results)}\n`);
   // Only a full run speaks for the project.
   if (!quick && only === undefined) {

@@ -23,15 +23,15 @@ import { timePair } from './measure';
 export interface Result {
   readonly name: string;
   readonly description: string;
-  /** Median of our code, in `unit`. */
+  /** Median of our code (a p95 or a single reading for some editor measures), in `unit`. */
   readonly value: number;
-  readonly unit: 'ms';
-  /** Median of the baseline. */
+  readonly unit: 'ms' | 'KB' | 'MB';
+  /** Median of the baseline; NaN for a measure with an absolute target. */
   readonly baseline: number;
   readonly baselineDescription: string;
   /** value / baseline: below 1 means faster than the baseline. */
   readonly ratio: number;
-  /** The largest ratio that meets the target. */
+  /** The largest ratio (or, without a baseline, value) that meets the target; Infinity: reported only. */
   readonly target: number;
   readonly targetText: string;
   readonly met: boolean;
@@ -178,7 +178,6 @@ export async function checklistMeasure(inputs: Inputs, o: MeasureOptions): Promi
   });
 }
 
-/** Part 5 of issue 6 (editor measures in a real VS Code) will add its results here. */
 export function sinkValue(): number {
   return sink;
 }

@@ -1,0 +1,184 @@
+/**
+ * The editor measures of issue 6 (part 5), run inside a real VS Code extension
+ * host: `extensionTestsPath` of a session that scripts/bench-editor.mjs starts
+ * on the workspace bench/editor.ts generates. Not a test suite: it reports
+ * numbers, one JSON line after RESULT_MARKER, and fails only when it cannot
+ * measure.
+ *
+ * The workspace's needs file has a name no activation event looks for (it is
+ * named in the workspace settings instead), so nothing has activated the
+ * extension when this runs and the first `activate()` is timed whole.
+ */
+import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as vscode from 'vscode';
+import { atLeast, needHoverMarkdown } from '../../src/core/present';
+import type { ScopedLink } from '../../src/core/needsSet';
+import { loadNeedsFiles } from '../../src/node/needsFiles';
+import type { OutsideInApi } from '../../src/vscode/extension';
+import { BENCH_BIG_FILE, BENCH_NEEDS_FILE, HOVERS, RESULT_MARKER } from './shared';
+
+const EXTENSION_ID = 'outside-in.outside-in';
+const WARMUP = 50;
+
+/** A full collection, so heap figures are live objects and not pending garbage. */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  return () => {
+    gc?.();
+    gc?.();
+  };
+}
+
+export async function run(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (folder === undefined) throw new Error('The bench session opened no workspace folder.');
+  const extension = vscode.extensions.getExtension<OutsideInApi>(EXTENSION_ID);
+  if (extension === undefined) throw new Error(`${EXTENSION_ID} is not installed.`);
+  if (extension.isActive) throw new Error('Something activated the extension before the bench.');
+  const gc = collector();
+
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const timing = timeActivateCall(path.join(extension.extensionPath, 'dist', 'extension.js'));
+  const started = performance.now();
+  const api = await extension.activate();
+  const activationMs = performance.now() - started;
+  await api.ready();
+  gc();
+  const heapAfterLoadBytes = process.memoryUsage().heapUsed - heapBefore;
+
+  const uri = vscode.Uri.joinPath(folder.uri, ...BENCH_BIG_FILE.split('/'));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+
+  // The same needs, loaded by the core as the extension's store does, for the
+  // provider's own work without the editor's round trip.
+  const { set } = await loadNeedsFiles(folder.uri.fsPath, [BENCH_NEEDS_FILE], {});
+  const positions = hoverPositions(document, (line, text) =>
+    set.lineLinks(BENCH_BIG_FILE, text, line),
+  );
+  if (positions.length === 0) throw new Error(`No keyword in ${BENCH_BIG_FILE} to hover.`);
+  const at = (i: number): vscode.Position => positions[i % positions.length] as vscode.Position;
+
+  const endToEnd: number[] = [];
+  let shown = 0;
+  for (let i = 0; i < WARMUP + HOVERS; i++) {
+    const t = performance.now();
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      at(i),
+    );
+    if (i >= WARMUP) endToEnd.push(performance.now() - t);
+    if (hovers.length > 0) shown++;
+  }
+  if (shown === 0) throw new Error('No hover was shown: the provider did not answer.');
+
+  const core: number[] = [];
+  let chars = 0;
+  for (let i = 0; i < WARMUP + HOVERS; i++) {
+    const position = at(i);
+    const text = document.lineAt(position.line).text;
+    const t = performance.now();
+    chars += hoverWork(set, text, position).length;
+    if (i >= WARMUP) core.push(performance.now() - t);
+  }
+
+  const result = {
+    activationMs,
+    bundleLoadMs: timing.bundleLoadMs,
+    activateCallMs: timing.activateCallMs(),
+    heapAfterLoadBytes,
+    hover: { endToEnd, core, positions: positions.length, shown, chars },
+    vscode: vscode.version,
+  };
+  console.log(RESULT_MARKER + JSON.stringify(result));
+}
+
+/**
+ * Loads the bundle first (timed), and puts a timed `activate` in front of its
+ * exports in Node's module cache, where the extension host's own require
+ * finds it: VS Code then calls it, and the call alone is timed, apart from the
+ * extension host's set-up of the context (its storage round trips to the
+ * workbench). Nothing of this is in the shipped code.
+ */
+function timeActivateCall(bundle: string): { bundleLoadMs: number; activateCallMs: () => number } {
+  type Activate = (context: vscode.ExtensionContext) => unknown;
+  const started = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- timing the load itself
+  const exports = require(bundle) as { activate: Activate };
+  const bundleLoadMs = performance.now() - started;
+  const cached = require.cache[require.resolve(bundle)];
+  let activateCallMs = Number.NaN;
+  if (cached) {
+    const activate = exports.activate;
+    // esbuild's exports are getters: a new object, not an assignment.
+    cached.exports = {
+      ...exports,
+      activate: (context: vscode.ExtensionContext): unknown => {
+        const t = performance.now();
+        try {
+          return activate(context);
+        } finally {
+          activateCallMs = performance.now() - t;
+        }
+      },
+    };
+  }
+  return { bundleLoadMs, activateCallMs: () => activateCallMs };
+}
+
+/**
+ * What the hover provider computes for one position (src/vscode/hover.ts):
+ * the hovered line's links, those under the cursor, and the Markdown of each
+ * need there with every reason it relates. The editor's objects are left out.
+ */
+function hoverWork(
+  set: Awaited<ReturnType<typeof loadNeedsFiles>>['set'],
+  text: string,
+  position: vscode.Position,
+): string {
+  const c = position.character;
+  const lineLinks = set.lineLinks(BENCH_BIG_FILE, text, position.line);
+  // The default inlineMinimumPriority, 'low', lets every need through.
+  const here = lineLinks.filter(
+    (l) =>
+      l.start !== undefined &&
+      l.end !== undefined &&
+      c >= l.start &&
+      c <= l.end &&
+      atLeast(l.need.priority, 'low'),
+  );
+  if (here.length === 0) return '';
+  const pathLinks = set.pathLinks(BENCH_BIG_FILE);
+  const byNeed = new Map<string, ScopedLink[]>();
+  for (const l of here) byNeed.set(`${l.needsFile}\u0000${l.needId}`, []);
+  for (const l of [...here, ...lineLinks, ...pathLinks])
+    byNeed.get(`${l.needsFile}\u0000${l.needId}`)?.push(l);
+  let out = '';
+  for (const links of byNeed.values()) {
+    const first = links[0] as ScopedLink;
+    const file = set.scopes.find((s) => s.needsFile === first.needsFile)?.index.file;
+    if (file)
+      out += needHoverMarkdown(first.need, file, links, { staleDays: 365, openLink: 'command:x' });
+  }
+  return out;
+}
+
+/** The first character of every keyword or annotation match, spread over the whole file. */
+function hoverPositions(
+  document: vscode.TextDocument,
+  links: (line: number, text: string) => readonly ScopedLink[],
+): vscode.Position[] {
+  const all: vscode.Position[] = [];
+  for (let line = 0; line < document.lineCount; line++) {
+    for (const l of links(line, document.lineAt(line).text))
+      if (l.start !== undefined) all.push(new vscode.Position(line, l.start));
+  }
+  // Every k-th, so 1,000 hovers visit the file from top to bottom.
+  const step = Math.max(1, Math.floor(all.length / HOVERS));
+  return all.filter((_, i) => i % step === 0).slice(0, HOVERS);
+}
