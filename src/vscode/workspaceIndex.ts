@@ -2,12 +2,16 @@
  * Every link between code and needs across the workspace, for the views that
  * need the whole picture (sidebar, find references, counts in the needs file).
  * Built lazily on first use, with progress, by the same scan the CLI runs
- * (`.gitignore` honoured, binary and huge files skipped), and dropped when the
- * needs or the code change. Never built in `activate`.
+ * (`.gitignore` honoured, binary and huge files skipped). A change of the needs
+ * or settings drops it; a saved or deleted file updates only its own entry, so
+ * an open sidebar does not rescan the workspace on every save. Never built in
+ * `activate`.
  */
 import * as vscode from 'vscode';
 import type { ScopedLink } from '../core/needsSet';
+import { isNeedsFileName } from '../node/needsFiles';
 import { scanTree } from '../node/scan';
+import { readSourceFile } from '../node/walk';
 import type { Config } from './config';
 import type { NeedsStore } from './needsStore';
 
@@ -20,6 +24,8 @@ export interface WorkspaceLinks {
   readonly files: readonly FileLinks[];
   /** Files not read (binary, too large, unreadable): said, never hidden. */
   readonly skipped: number;
+  /** Every file the scan walked (URI strings): the ones .gitignore lets in. */
+  readonly walked: ReadonlySet<string>;
 }
 
 export class WorkspaceIndex implements vscode.Disposable {
@@ -42,9 +48,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       store.onDidChange(invalidate),
       config.onDidChange(invalidate),
       watcher,
-      watcher.onDidChange(invalidate),
+      watcher.onDidChange((uri) => this.fileChanged(uri, invalidate)),
+      watcher.onDidDelete((uri) => this.fileChanged(uri, invalidate)),
+      // A new file may be ignored by .gitignore: only a walk can tell.
       watcher.onDidCreate(invalidate),
-      watcher.onDidDelete(invalidate),
     );
   }
 
@@ -66,6 +73,28 @@ export class WorkspaceIndex implements vscode.Disposable {
       .filter((f) => f.links.length > 0);
   }
 
+  /** Re-reads one walked file into the index (or drops it when gone); anything else rebuilds. */
+  private fileChanged(uri: vscode.Uri, invalidate: () => void): void {
+    const current = this.current;
+    if (current === undefined) return; // nothing built yet: the first links() reads it anyway
+    const next = current.then(async (all) => {
+      const key = uri.toString();
+      // Ignored, excluded or outside: never scanned. A needs file is the store's to reload.
+      if (!all.walked.has(key) || isNeedsFileName(uri.path)) return all;
+      const found = this.store.setFor(uri);
+      const outcome = await readSourceFile(uri.fsPath);
+      const links = found && 'text' in outcome ? found.set.fileLinks(found.path, outcome.text) : [];
+      const others = all.files.filter((f) => f.uri.toString() !== key);
+      const files = links.length > 0 ? [...others, { uri, links }] : others;
+      return { ...all, files };
+    });
+    this.current = next;
+    next.then(
+      () => this.changed.fire(),
+      () => invalidate(),
+    );
+  }
+
   private scan(): Promise<WorkspaceLinks> {
     return Promise.resolve(
       vscode.window.withProgress(
@@ -76,6 +105,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         async () => {
           await this.store.ready();
           const files: FileLinks[] = [];
+          const walked = new Set<string>();
           let skipped = 0;
           for (const { folder, set } of this.store.folderSets()) {
             // Only local folders can be walked with .gitignore rules; others have no links here.
@@ -84,12 +114,13 @@ export class WorkspaceIndex implements vscode.Disposable {
               excludes: this.config.settings.excludes,
             });
             skipped += result.skipped.binary + result.skipped.large + result.skipped.unreadable;
+            for (const p of result.paths) walked.add(vscode.Uri.joinPath(folder.uri, p).toString());
             for (const f of result.files) {
               if (f.links.length > 0)
                 files.push({ uri: vscode.Uri.joinPath(folder.uri, f.path), links: f.links });
             }
           }
-          return { files, skipped };
+          return { files, skipped, walked };
         },
       ),
     ).catch((e: unknown) => {
