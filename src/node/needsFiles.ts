@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { decodeNeedsBytes } from '../core/decode';
 import type { LoadOptions } from '../core/load';
 import { DEFAULT_MAX_CHARS, loadNeedsText } from '../core/load';
 import { buildIndex } from '../core/match';
@@ -49,7 +50,7 @@ export async function loadNeedsFiles(
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   for (const rel of paths) {
     const abs = path.join(root, rel);
-    let text: string;
+    let bytes: Uint8Array;
     try {
       const { size } = await fs.stat(abs);
       if (size > maxChars) {
@@ -64,7 +65,7 @@ export async function loadNeedsFiles(
         });
         continue;
       }
-      text = await fs.readFile(abs, 'utf8');
+      bytes = await fs.readFile(abs);
     } catch (e) {
       files.push({
         path: rel,
@@ -74,10 +75,9 @@ export async function loadNeedsFiles(
       });
       continue;
     }
-    // A BOM is an editor's habit, not content.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const { text, problems: encoding } = decodeNeedsBytes(bytes);
     const result = loadNeedsText(text, options);
-    files.push({ path: rel, problems: result.problems, text });
+    files.push({ path: rel, problems: [...encoding, ...result.problems], text });
     if (result.file)
       scopes.push({ needsFile: rel, dir: scopeDir(rel), index: buildIndex(result.file) });
   }

@@ -150,6 +150,48 @@ describe('outside-in CLI (as a process)', function () {
       );
     });
 
+    it('a needs file that is not UTF-8: exit 1, the first bad byte at its line and column; the rest loads', () => {
+      // A quote saved as Latin-1: "é" is the one byte E9.
+      const latin1 = Buffer.concat([
+        Buffer.from(
+          [
+            'version: 1', // 1
+            'needs:', // 2
+            '  - id: cafe-menu', // 3
+            '    title: Menu shows prices', // 4
+            '    quote: "Crème brûlée caf', // 5: 4 + 7 + 1 + 5 + 1 + 6 + 1 + 3 = 28 characters, then E9 at col 29
+          ].join('\n'),
+        ),
+        Buffer.from([0xe9]),
+        Buffer.from(
+          [
+            's are too dear"',
+            '    evidence:',
+            '      - source: Café interviews', // valid UTF-8 after the bad byte
+            '    match:',
+            '      keywords: ["menu price"]',
+            '',
+          ].join('\n'),
+        ),
+      ]);
+      const dir = tempTree({
+        'customer-needs.yaml': latin1,
+        // No unknown-need error here: the need after the bad byte was loaded.
+        'src/menu.ts': '// @need cafe-menu\nexport const menuPrice = 1;\n',
+      });
+      const run = runCli(dir, ['check']);
+      assert.equal(run.code, 1, run.stderr);
+      assert.deepEqual(lines(run.stdout), [
+        'customer-needs.yaml:5:29: error: Byte 0xE9 is not valid UTF-8 (the first such byte in the file) and is shown as \uFFFD: save the file as UTF-8. [invalid-utf8]',
+      ]);
+      assert.match(run.stderr, /1 error\(s\), 0 warning\(s\)/);
+      assert.doesNotMatch(run.stderr, STACK_FRAME);
+      // And its keyword and annotation relate code to it.
+      const explain = runCli(dir, ['explain', 'src/menu.ts', '--format', 'json']);
+      assert.equal(explain.code, 0, explain.stderr);
+      assert.match(explain.stdout, /"cafe-menu"/);
+    });
+
     it('@need with an unknown id: an error at the line and column of the id', () => {
       const dir = tempTree({
         'customer-needs.yaml': NEEDS,
