@@ -5,11 +5,12 @@
  */
 import * as vscode from 'vscode';
 import type { Because, Checklist } from '../../core/checklist';
+import { escapeIconSyntax } from '../../core/iconSyntax';
 import { renderMarkdown } from '../../core/render';
 import { Command } from '../commands';
 import type { Config } from '../config';
 import type { NeedsStore } from '../needsStore';
-import { ReviewError, ReviewGit } from './git';
+import { RESTRICTED_MESSAGE, ReviewError, ReviewGit } from './git';
 import { ChecklistModel, TickStore } from './model';
 import type { ReviewChoice } from './target';
 import { asChoice, parseRange } from './target';
@@ -128,6 +129,10 @@ async function review(
   model: ChecklistModel,
   args: ReviewArgs | undefined,
 ): Promise<Checklist | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    await explainRestricted();
+    return undefined;
+  }
   const folder = await pickFolder(args);
   if (folder === undefined) return undefined;
   let choice = asChoice(args);
@@ -147,6 +152,20 @@ async function review(
   const state = await model.load(folder, choice, progress);
   if (state.error !== undefined) void vscode.window.showErrorMessage(`Outside-In: ${state.error}`);
   return state.review?.checklist;
+}
+
+/**
+ * Shows the view (its welcome text says why it is empty) and offers to manage
+ * trust, without waiting for an answer: the command ends at once.
+ */
+async function explainRestricted(): Promise<void> {
+  await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
+  const manage = 'Manage Workspace Trust';
+  void vscode.window
+    .showWarningMessage(`Outside-In: ${RESTRICTED_MESSAGE}`, manage)
+    .then((answer) =>
+      answer === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined,
+    );
 }
 
 async function pickFolder(
@@ -174,7 +193,12 @@ async function pickFolder(
   }
   if (folders.length === 1) return folders[0];
   const picked = await vscode.window.showQuickPick(
-    folders.map((folder) => ({ label: folder.name, description: folder.uri.fsPath, folder })),
+    // A folder's name and path are text from disk: `$(icon)` in them shows as written.
+    folders.map((folder) => ({
+      label: escapeIconSyntax(folder.name),
+      description: escapeIconSyntax(folder.uri.fsPath),
+      folder,
+    })),
     {
       title: 'Review Checklist: which repository?',
       placeHolder: 'The workspace folder whose change to review',
@@ -209,7 +233,8 @@ async function pickChoice(remembered: ReviewChoice | undefined): Promise<ReviewC
   ];
   if (remembered?.mode === 'range')
     items.splice(3, 0, {
-      label: `$(history) ${remembered.range}`,
+      // Our icon, then the range as the user typed it: `$(...)` is valid in a ref name.
+      label: `$(history) ${escapeIconSyntax(remembered.range)}`,
       detail: 'The commit range reviewed last',
       choice: remembered,
     });

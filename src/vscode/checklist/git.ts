@@ -53,6 +53,20 @@ export interface ReviewedChange {
   readonly note?: string;
 }
 
+/**
+ * Why the checklist does nothing in Restricted Mode. A repository's own
+ * `.git/config` can name programs that `git diff` runs (a clean filter that
+ * `.gitattributes` applies to the changed files, for one), and flags cannot
+ * switch all of them off, so git never runs in an untrusted workspace.
+ */
+export const RESTRICTED_MESSAGE =
+  "Restricted Mode: the Review Checklist reads the change with git, and a repository's own git settings can make git run programs. Trust this workspace to review a change.";
+
+/** Every git run goes through here first: no git in an untrusted workspace. */
+function assertTrusted(): void {
+  if (!vscode.workspace.isTrusted) throw new ReviewError(RESTRICTED_MESSAGE);
+}
+
 /** How long to wait for the Git extension to finish opening repositories. */
 const GIT_API_WAIT_MS = 5_000;
 
@@ -67,6 +81,7 @@ export class ReviewGit {
 
   /** The repository that holds `folder`. */
   async repository(folder: vscode.Uri): Promise<ReviewRepository> {
+    assertTrusted();
     if (folder.scheme !== 'file')
       throw new ReviewError(
         `${folder.toString()} is not on disk: the checklist needs a git repository.`,
@@ -92,6 +107,7 @@ export class ReviewGit {
     choice: ReviewChoice,
     signal: AbortSignal,
   ): Promise<ReviewedChange> {
+    assertTrusted();
     const root = repo.root;
     const opts = { signal };
     const branch = await currentBranch(root, signal);
@@ -172,6 +188,7 @@ export class ReviewGit {
     }
     const watchers: vscode.Disposable[] = [];
     let disposed = false;
+    if (!vscode.workspace.isTrusted) return new vscode.Disposable(() => undefined);
     void runGit(repo.root, ['rev-parse', '--absolute-git-dir']).then((out) => {
       if (disposed || out.exitCode !== 0) return;
       const gitDir = vscode.Uri.file(out.stdout.trim());

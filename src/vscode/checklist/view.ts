@@ -271,16 +271,18 @@ export function registerChecklistView(
   };
   show(model.current);
   // After a window reload the view comes back empty: the last review is rebuilt
-  // when the view is first seen, not at start-up, so a closed view costs no git diff.
+  // when the view is first seen, not at start-up, so a closed view costs no git
+  // diff; in Restricted Mode, when the view is seen after trust is granted.
   let seen = false;
   const seeing = (): void => {
-    if (seen || !view.visible) return;
+    if (seen || !view.visible || !vscode.workspace.isTrusted) return;
     seen = true;
     onFirstVisible();
   };
   seeing();
   return vscode.Disposable.from(
     view.onDidChangeVisibility(seeing),
+    vscode.workspace.onDidGrantWorkspaceTrust(seeing),
     tree,
     view,
     model.onDidChange(show),
