@@ -8,9 +8,10 @@
 // leak into each other. The result is what the workbench reports through
 // window.codeAutomationExit; a timeout, a crash or a missing result is a failure.
 //
-// suite.json: { "fixture": "basic", "install": "vsix", "workspace": "x.code-workspace" }
-// — "workspace" opens that file of the fixture (multi-root); "vsix" installs the
-// packaged extension instead of loading the repository in development mode.
+// suite.json: { "fixture": "basic", "install": "vsix", "workspace": "x.code-workspace",
+// "restricted": true } — "workspace" opens that file of the fixture (multi-root);
+// "vsix" installs the packaged extension instead of loading the repository in
+// development mode; "restricted" opens the workspace untrusted (Restricted Mode).
 //
 // Usage: node scripts/run-vscode-tests.mjs [suite...] [--stats-file F] [--keep]
 // Needs `npm run compile`, `npm run build` and scripts/setup-vscode.mjs first.
@@ -78,6 +79,7 @@ function suites() {
       install: config.install ?? 'development',
       // A .code-workspace file in the fixture: the session opens it (multi-root).
       workspaceFile: config.workspace,
+      restricted: config.restricted === true,
     };
   });
 }
@@ -111,7 +113,12 @@ async function runSuite(suite) {
       sessionDir,
     );
   }
-  const server = await startCodeServer({ sessionDir, folder: workspace, extensionsDir });
+  const server = await startCodeServer({
+    sessionDir,
+    folder: workspace,
+    extensionsDir,
+    restricted: suite.restricted,
+  });
   const payload = [
     ['extensionTestsPath', server.remoteUri(testsIndex)],
     ['skipWelcome', 'true'],
@@ -172,7 +179,7 @@ async function runSuite(suite) {
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `\n── integration suite "${suite.name}" (fixture ${suite.fixture}, ${suite.install}) ──`,
+    `\n── integration suite "${suite.name}" (fixture ${suite.fixture}, ${suite.install}${suite.restricted ? ', Restricted Mode' : ''}) ──`,
   );
   // On success, only mocha's report; on failure everything the workbench and
   // the extension host said, less known noise of an offline code-server.

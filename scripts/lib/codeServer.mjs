@@ -92,10 +92,17 @@ function sessionEnv(sessionDir, extra = {}) {
 
 /**
  * Starts code-server in its own process group on a free port of 127.0.0.1 and
- * waits until it answers. `stop()` ends the whole group: killing the wrapper
+ * waits until it answers. Workspaces are trusted unless `restricted`. `stop()` ends the whole group: killing the wrapper
  * alone leaves a helper process running.
  */
-export async function startCodeServer({ sessionDir, folder, extensionsDir, port, env = {} }) {
+export async function startCodeServer({
+  sessionDir,
+  folder,
+  extensionsDir,
+  port,
+  env = {},
+  restricted = false,
+}) {
   port ??= await freePort();
   const userDataDir = join(sessionDir, 'user-data');
   extensionsDir ??= join(sessionDir, 'extensions');
@@ -106,6 +113,15 @@ export async function startCodeServer({ sessionDir, folder, extensionsDir, port,
   writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const logFile = join(sessionDir, 'code-server.log');
   const logFd = openSync(logFile, 'a');
+  // Restricted Mode: workspace trust on, and the start-up prompt (a modal no
+  // one would answer) off, so the folder opens untrusted.
+  if (restricted) {
+    mkdirSync(join(userDataDir, 'User'), { recursive: true });
+    writeFileSync(
+      join(userDataDir, 'User', 'settings.json'),
+      JSON.stringify({ 'security.workspace.trust.startupPrompt': 'never' }),
+    );
+  }
   const args = [
     paths.codeServerEntry,
     '--auth',
@@ -114,7 +130,7 @@ export async function startCodeServer({ sessionDir, folder, extensionsDir, port,
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(restricted ? [] : ['--disable-workspace-trust']),
     '--vscode-option',
     'enable-smoke-test-driver',
     '--config',
