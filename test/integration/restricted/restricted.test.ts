@@ -70,6 +70,20 @@ suite('Restricted Mode', () => {
     assert.equal(misspelt?.range.start.line, 7);
   });
 
+  test('the sidebar lists the needs', async () => {
+    const api = await activeApi();
+    await api.ready();
+    const tree = api.views.needsTree;
+    const titles: string[] = [];
+    for (const group of (await tree.getChildren()) ?? []) {
+      for (const need of (await tree.getChildren(group)) ?? []) {
+        const l = tree.getTreeItem(need).label;
+        titles.push(typeof l === 'string' ? l : (l?.label ?? ''));
+      }
+    }
+    assert.deepEqual(titles, ['Checkout feels instant']);
+  });
+
   test('a workspace setting naming an extra needs file is not applied', async () => {
     // The folder's settings.json does name it; VS Code withholds it while untrusted.
     const settings = fs.readFileSync(path.join(folderPath(), '.vscode', 'settings.json'), 'utf8');
