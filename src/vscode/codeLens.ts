@@ -4,6 +4,7 @@
  * annotation. Clicking one lists those needs; picking one opens it.
  */
 import * as vscode from 'vscode';
+import { escapeIconSyntax } from '../core/iconSyntax';
 import type { Container } from '../core/lensTargets';
 import { groupByContainer } from '../core/lensTargets';
 import type { ScopedLink } from '../core/needsSet';
@@ -58,7 +59,8 @@ export class NeedsCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
       const refs = uniqueRefs(found.folder, links);
       const needs = refs.map((r) => r.need);
       return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-        title: `Customer needs: ${needsLabel(needs)}`,
+        // VS Code renders `$(icon)` in a CodeLens title: the need's title must show as written.
+        title: `Customer needs: ${escapeIconSyntax(needsLabel(needs))}`,
         tooltip: 'Show the customer needs this code serves',
         command: Command.ShowNeedsQuickPick,
         arguments: [refs.map(({ needsFile, id }) => ({ needsFile, id }))],

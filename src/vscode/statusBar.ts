@@ -60,6 +60,9 @@ export class NeedsStatusBar implements vscode.Disposable {
       this.item.hide();
       this.shown = undefined;
     } else {
+      // Only the text renders `$(icon)`, and it holds no needs-file text. A string
+      // tooltip is shown as plain text, so the title there needs no escape (one
+      // would show as a stray backslash).
       this.item.text = `$(person) ${needsCountText(needs.length)}`;
       this.item.tooltip = `Customer needs this file relates to: ${needsLabel(needs.map((n) => n.need))}`;
       this.item.accessibilityInformation = {
