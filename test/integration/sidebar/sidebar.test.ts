@@ -213,6 +213,48 @@ suite('Sidebar: the Customer Needs view', () => {
     assert.equal(editor.document.getText(editor.selection), 'payNow');
   });
 
+  test('a saved file relinks, a deleted one unlinks, a new one is found', async () => {
+    const linked = async (title: string): Promise<string[]> =>
+      (await children(tree, await needNode(tree, title))).map((n) => label(tree, n));
+    const none = ['No code relates to this need yet'];
+    assert.deepEqual(await linked('Search forgives typos'), none);
+    const checkout = await linked('Checkout feels instant');
+
+    // Saved from an editor: the index re-reads that file.
+    const plain = workspaceUri('src', 'plain.ts');
+    const editor = await open('src/plain.ts');
+    const original = editor.document.getText();
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '// @need search-typos\n'));
+    await editor.document.save();
+    await eventually(() => linked('Search forgives typos'), ['src/plain.ts']);
+    // The other files' links are kept as they were.
+    assert.deepEqual(await linked('Checkout feels instant'), checkout);
+
+    // Written on disk behind the editor's back, then deleted.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.writeFile(plain, new TextEncoder().encode(original));
+    await eventually(() => linked('Search forgives typos'), none);
+    await vscode.workspace.fs.writeFile(
+      plain,
+      new TextEncoder().encode(`// @need search-typos\n${original}`),
+    );
+    await eventually(() => linked('Search forgives typos'), ['src/plain.ts']);
+    await vscode.workspace.fs.delete(plain);
+    await eventually(() => linked('Search forgives typos'), none);
+
+    // A new file: found by a fresh walk.
+    const fresh = workspaceUri('src', 'search.ts');
+    await vscode.workspace.fs.writeFile(
+      fresh,
+      new TextEncoder().encode('// @need search-typos\nexport const q = 1;\n'),
+    );
+    await eventually(() => linked('Search forgives typos'), ['src/search.ts']);
+    await vscode.workspace.fs.delete(fresh);
+    await vscode.workspace.fs.writeFile(plain, new TextEncoder().encode(original));
+    await eventually(() => linked('Search forgives typos'), none);
+    assert.deepEqual(await linked('Checkout feels instant'), checkout);
+  });
+
   test('the active-file filter shows only the needs of the active editor, following it', async () => {
     await open('src/checkout.ts');
     await vscode.commands.executeCommand('outside-in.sidebar.showActiveFileOnly');
