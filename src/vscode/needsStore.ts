@@ -6,6 +6,8 @@
  * open needs file, so unsaved edits count) and fires `onDidChange`.
  */
 import * as vscode from 'vscode';
+import type { DecodedText } from '../core/decode';
+import { decodeNeedsBytes } from '../core/decode';
 import { loadNeedsText } from '../core/load';
 import { buildIndex } from '../core/match';
 import type { LoadResult, Need, NeedsFile } from '../core/model';
@@ -209,9 +211,13 @@ export class NeedsStore implements vscode.Disposable {
   }
 
   private async load(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<Entry | undefined> {
-    const text = await readText(uri);
-    if (text === undefined) return undefined;
-    const result = loadNeedsText(text, { staleDays: this.config.settings.staleDays });
+    const read = await readText(uri);
+    if (read === undefined) return undefined;
+    const loaded = loadNeedsText(read.text, { staleDays: this.config.settings.staleDays });
+    const result =
+      read.problems.length === 0
+        ? loaded
+        : { ...loaded, problems: [...read.problems, ...loaded.problems] };
     const key = uri.toString();
     const broken = result.problems.some((p) => p.severity === 'error');
     if (result.file !== undefined && !broken) this.lastGood.set(key, result.file);
@@ -292,12 +298,13 @@ function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
 }
 
 /** The editor's text when the file is open (unsaved edits count), else the text on disk. */
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
+async function readText(uri: vscode.Uri): Promise<DecodedText | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open !== undefined && !open.isClosed) return open.getText();
+  // VS Code has already decoded an open file, by the encoding it chose: there
+  // are no bytes left to check, so an open file has no `invalid-utf8` problem.
+  if (open !== undefined && !open.isClosed) return { text: open.getText(), problems: [] };
   try {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return new TextDecoder('utf-8').decode(bytes);
+    return decodeNeedsBytes(await vscode.workspace.fs.readFile(uri));
   } catch {
     // Deleted between finding and reading it: the watcher reloads again.
     return undefined;
