@@ -5,7 +5,7 @@
  */
 import type { Because, Checklist, ChecklistNeed } from './checklist';
 import { questionKey } from './checklist';
-import { codeSpan, escapeMarkdown } from './markdown';
+import { codeSpan, escapeMarkdown, quietReferences } from './markdown';
 import { flat } from './present';
 
 /** Which questions are ticked, by `questionKey`; absent means none are. */
@@ -13,6 +13,11 @@ export type Ticks = ReadonlySet<string>;
 
 export function renderJson(checklist: Checklist): string {
   return JSON.stringify(checklist, null, 2) + '\n';
+}
+
+/** Needs-file text in the pull request: escaped, and quiet about mentions. */
+function text(s: string): string {
+  return quietReferences(escapeMarkdown(s));
 }
 
 export function renderMarkdown(checklist: Checklist, ticks: Ticks = new Set()): string {
@@ -23,15 +28,14 @@ export function renderMarkdown(checklist: Checklist, ticks: Ticks = new Set()): 
   );
   if (checklist.needs.length === 0) out.push('No customer need relates to the changed files.', '');
   for (const need of checklist.needs) {
-    out.push(`### ${escapeMarkdown(need.title)} (${need.priority})`, '');
-    if (need.quote !== undefined) out.push(`> “${escapeMarkdown(need.quote)}”`, '');
-    const who =
-      need.persona !== undefined ? `${escapeMarkdown(need.personaName ?? need.persona)} · ` : '';
+    out.push(`### ${text(need.title)} (${need.priority})`, '');
+    if (need.quote !== undefined) out.push(`> “${text(need.quote)}”`, '');
+    const who = need.persona !== undefined ? `${text(need.personaName ?? need.persona)} · ` : '';
     out.push(`${who}${evidenceLine(need, true)} · ${codeSpan(need.id)}`, '');
-    for (const signal of need.signals) out.push(`- Observed: ${escapeMarkdown(signal)}`);
+    for (const signal of need.signals) out.push(`- Observed: ${text(signal)}`);
     if (need.signals.length > 0) out.push('');
     for (const q of need.review)
-      out.push(`- [${ticks.has(questionKey(need.id, q)) ? 'x' : ' '}] ${escapeMarkdown(q)}`);
+      out.push(`- [${ticks.has(questionKey(need.id, q)) ? 'x' : ' '}] ${text(q)}`);
     if (need.review.length === 0)
       out.push('- [ ] (no review questions: ask whether this change still serves the need)');
     out.push('', '<details><summary>Why this need</summary>', '');
@@ -41,9 +45,9 @@ export function renderMarkdown(checklist: Checklist, ticks: Ticks = new Set()): 
   if (checklist.values.length > 0) {
     out.push('### Standing values', '');
     for (const value of checklist.values) {
-      out.push(`**${escapeMarkdown(value.statement)}** ${codeSpan(value.id)}`, '');
+      out.push(`**${text(value.statement)}** ${codeSpan(value.id)}`, '');
       for (const q of value.review)
-        out.push(`- [${ticks.has(questionKey(value.id, q)) ? 'x' : ' '}] ${escapeMarkdown(q)}`);
+        out.push(`- [${ticks.has(questionKey(value.id, q)) ? 'x' : ' '}] ${text(q)}`);
       out.push('');
     }
   }

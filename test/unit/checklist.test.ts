@@ -274,6 +274,38 @@ describe('renderMarkdown', () => {
     it('shows the question literally, on one task line', () => {
       assert.ok(lines.includes('- [ ] \\`code\\` \\[click\\](javascript:alert(1)) \\# h'), md);
     });
+
+    it('mentions nobody and references no issue, yet reads the same', () => {
+      const quiet = renderMarkdown(
+        buildChecklist(
+          needsSet({
+            'customer-needs.yaml': yaml(
+              'version: 1',
+              'needs:',
+              '  - id: loud',
+              '    title: "Ask @alice and @acme/support about #12"',
+              '    quote: "mail bob@example.com, see issue #7"',
+              '    match:',
+              '      keywords: ["loud"]',
+              '    review:',
+              '      - "Did @bob sign off (#3)?"',
+              '      - "A lone @ and # stay"',
+            ),
+          }),
+          [change('src/a.ts', { added: [{ line: 1, text: 'loud' }] })],
+          REVS,
+        ),
+      );
+      // GitHub's mention: "@" after a non-word character, then a letter or digit.
+      assert.doesNotMatch(quiet, /(^|[^\w])@[A-Za-z0-9]/m);
+      assert.doesNotMatch(quiet, /#\d/);
+      const visible = quiet.replaceAll('\u2060', '');
+      assert.ok(visible.includes('### Ask @alice and @acme/support about \\#12 (medium)'), visible);
+      assert.ok(visible.includes('> “mail bob@example.com, see issue \\#7”'), visible);
+      assert.ok(visible.includes('- [ ] Did @bob sign off (\\#3)?'), visible);
+      assert.ok(quiet.includes('A lone @ and \\# stay'), quiet);
+      assert.ok(quiet.includes('bob@example.com'), 'an e-mail address is left alone');
+    });
   });
 });
 
