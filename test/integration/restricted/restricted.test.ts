@@ -5,30 +5,13 @@
  * programs; workspace settings declared restricted are not applied.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activeApi, EXTENSION_ID, hoversAt, hoverWith, workspaceUri } from '../helpers';
+import { folderPath, git } from '../checklist/repo';
 import { diagnosticsWhen, lensesOf, ours, until } from '../editor/util';
-
-const GIT_ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Fixture',
-  GIT_AUTHOR_EMAIL: 'fixture@example.com',
-  GIT_COMMITTER_NAME: 'Fixture',
-  GIT_COMMITTER_EMAIL: 'fixture@example.com',
-  GIT_CONFIG_NOSYSTEM: '1',
-};
-
-function folderPath(): string {
-  return workspaceUri().fsPath;
-}
-
-function git(...args: string[]): string {
-  return execFileSync('git', args, { cwd: folderPath(), env: GIT_ENV, encoding: 'utf8' });
-}
 
 suite('Restricted Mode', () => {
   test('the workspace is untrusted, and the manifest declares limited support', () => {
