@@ -56,8 +56,16 @@ export async function openFile(page: Page, name: string): Promise<void> {
     await input.waitFor({ state: 'visible', timeout: 2_000 });
   }, 'Quick Open to appear');
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
+  // The first row may still be a recently opened file until the search answers: wait for ours.
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: name })
+    .first()
+    .waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
+  await page
+    .locator('.tabs-container .tab.active', { hasText: name })
+    .first()
+    .waitFor({ timeout: 15_000 });
   await page
     .locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: '' })
     .first()

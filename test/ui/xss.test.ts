@@ -3,6 +3,8 @@
  * the payloads of test/fixtures/xss-payloads.json in every text field. The
  * hover, the sidebar and the Review Checklist must show them as text: no
  * script runs, no element or link from a payload exists, no remote image loads.
+ * Where VS Code renders `$(icon)` syntax (CodeLens, quick pick), the payload
+ * `$(alert) $(zap~spin) theme icons` must show as written, not as icons.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -19,6 +21,8 @@ const REMOTE_IMAGE = '![img](https://example.com/x.png)';
 const JS_LINK = '[x](javascript:window.__outsideInXss=1)';
 const SVG = '<svg onload="window.__outsideInXss=1"></svg>';
 const IFRAME = '<iframe src="javascript:window.__outsideInXss=1"></iframe>';
+/** Title of xss-13 and quote of xss-12; src/icons.ts has a CodeLens for each. */
+const ICONS = '$(alert) $(zap~spin) theme icons';
 
 function workspace(): string {
   const dir = process.env.OUTSIDE_IN_SESSION_DIR;
@@ -194,5 +198,61 @@ suite('UI: hostile needs text is shown as text', () => {
     await quote.waitFor({ timeout: 10_000 });
     assert.ok((await quote.innerText()).includes(SCRIPT));
     await assertNothingRan(page, 'checklist');
+  });
+
+  test('a CodeLens title shows $(icon) syntax from the needs file as written', async () => {
+    assert.ok(workbench);
+    const { page } = workbench;
+    await retry(
+      async () => {
+        await page.keyboard.press('Escape');
+        await openFile(page, 'icons.ts');
+      },
+      'icons.ts to open',
+      90_000,
+    );
+    // Lenses sit above functions: they come once TypeScript's server has the symbols.
+    // Wait for text that shows either way, then look at how it was rendered.
+    const lens = page.locator('.codelens-decoration', { hasText: 'theme icons (high)' }).first();
+    await lens.waitFor({ timeout: 90_000 });
+    assert.equal((await lens.innerText()).trim(), `Customer needs: ${ICONS} (high)`);
+    assert.equal(await lens.locator('.codicon').count(), 0, 'a payload icon in the CodeLens');
+    assert.equal(await page.locator('.codelens-decoration .codicon').count(), 0);
+  });
+
+  test('the quick pick a CodeLens opens lists the needs with $(icon) syntax as written', async () => {
+    assert.ok(workbench);
+    const { page } = workbench;
+    // iconQuote's lens: xss-12 (title "# heading", quote ICONS) and xss-13 (title ICONS).
+    const lens = page.locator('.codelens-decoration a', { hasText: '# heading (high) +1' }).first();
+    await lens.waitFor({ timeout: 60_000 });
+    const widget = page.locator('.quick-input-widget');
+    const rows = widget.locator('.quick-input-list .monaco-list-row');
+    await retry(
+      async () => {
+        await page.keyboard.press('Escape');
+        await lens.click();
+        await rows.filter({ hasText: 'xss-13' }).first().waitFor({ timeout: 5_000 });
+      },
+      'the needs quick pick',
+      60_000,
+    );
+    // Label, description and detail, each a highlighted label: as the needs file has them.
+    const fields = (id: string): Promise<string[]> =>
+      rows.filter({ hasText: id }).first().locator('.monaco-highlighted-label').allInnerTexts();
+    assert.deepEqual(await fields('xss-12'), ['# heading', 'high · xss-12', `“${ICONS}”`]);
+    assert.deepEqual(await fields('xss-13'), [
+      ICONS,
+      'high · xss-13',
+      '“&lt;b&gt;entity&lt;/b&gt; &amp; &#60;script&#62;”',
+    ]);
+    assert.equal(
+      await widget.locator('.monaco-list-row .monaco-highlighted-label .codicon').count(),
+      0,
+      'a payload icon in the quick pick',
+    );
+    await assertNothingRan(page, 'quick pick');
+    await page.keyboard.press('Escape');
+    await widget.locator('.quick-input-list').waitFor({ state: 'hidden', timeout: 10_000 });
   });
 });
