@@ -48,6 +48,8 @@ interface Entry extends LoadedNeedsFile {
 
 /** Typing in a needs file reloads it this long after the last keystroke. */
 const TYPING_DELAY_MS = 150;
+/** New folders reload the needs this long after the last one appeared. */
+const FOLDER_DELAY_MS = 300;
 
 export class NeedsStore implements vscode.Disposable {
   private entries = new Map<string, Entry>();
@@ -57,6 +59,7 @@ export class NeedsStore implements vscode.Disposable {
   private sets = new Map<string, NeedsSet>();
   private loading: Promise<void>;
   private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
+  private folderTimer: ReturnType<typeof setTimeout> | undefined;
   private extraWatchers: vscode.Disposable[] = [];
   private settingsKey: string;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -67,6 +70,9 @@ export class NeedsStore implements vscode.Disposable {
 
   constructor(private readonly config: Config) {
     const watcher = vscode.workspace.createFileSystemWatcher(NEEDS_GLOB);
+    // A folder deleted or created (moved, checked out) is reported as the
+    // folder alone, never as the needs files inside it.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     const reload = (): void => void this.reload();
     this.settingsKey = loadSettingsKey(config.settings);
     this.disposables.push(
@@ -74,6 +80,9 @@ export class NeedsStore implements vscode.Disposable {
       watcher.onDidCreate(reload),
       watcher.onDidChange(reload),
       watcher.onDidDelete(reload),
+      folders,
+      folders.onDidDelete((uri) => this.holdsLoaded(uri) && reload()),
+      folders.onDidCreate((uri) => void this.folderCreated(uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(reload),
       vscode.workspace.onDidChangeTextDocument((e) => this.typed(e.document.uri)),
       // Closing an unsaved needs file drops its edits: back to the text on disk.
@@ -148,10 +157,31 @@ export class NeedsStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.folderTimer);
     for (const t of this.typing.values()) clearTimeout(t);
     this.typing.clear();
     for (const d of this.extraWatchers.splice(0)) d.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  /** Whether `uri` is a folder holding a loaded needs file. */
+  private holdsLoaded(uri: vscode.Uri): boolean {
+    const prefix = uri.path.endsWith('/') ? uri.path : `${uri.path}/`;
+    return [...this.entries.values()].some(
+      (e) => e.uri.scheme === uri.scheme && e.uri.path.startsWith(prefix),
+    );
+  }
+
+  /**
+   * A new folder may hold needs files: reload once the burst of creations
+   * (a checkout, an unpacked archive) is over. Build output never holds any.
+   */
+  private async folderCreated(uri: vscode.Uri): Promise<void> {
+    if (/\/(node_modules|dist|out|\.git)(\/|$)/.test(uri.path)) return;
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (stat?.type !== vscode.FileType.Directory) return;
+    clearTimeout(this.folderTimer);
+    this.folderTimer = setTimeout(() => void this.reload(), FOLDER_DELAY_MS);
   }
 
   /** An edit (or a close) of an open needs file: reload just that file once typing pauses. */
