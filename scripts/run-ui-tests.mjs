@@ -7,7 +7,8 @@
 // `npm start` loads it), and stops its process group after.
 // Screenshots of failed tests go to test-results/.
 //
-// Usage: node scripts/run-ui-tests.mjs [--stats-file F]
+// Usage: node scripts/run-ui-tests.mjs [--stats-file F] [NAME...]
+// A NAME runs only test/ui/NAME.test.ts (e.g. `checklist`); none runs them all.
 // Needs `npm run compile`, `npm run build` and scripts/setup-vscode.mjs first.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -28,6 +29,11 @@ const TIMEOUT_MS = 600_000;
 const args = process.argv.slice(2);
 const statsIndex = args.indexOf('--stats-file');
 const statsFile = statsIndex >= 0 ? args[statsIndex + 1] : undefined;
+const names = args.filter(
+  (a, i) => !a.startsWith('--') && (statsIndex < 0 || i !== statsIndex + 1),
+);
+const specs =
+  names.length === 0 ? ['out/test/ui/**/*.test.js'] : names.map((n) => `out/test/ui/${n}.test.js`);
 
 function fail(message) {
   console.error(`[ui] ${message}`);
@@ -37,6 +43,9 @@ if (!existsSync(join(paths.root, 'out', 'test', 'ui')))
   fail('out/test/ui is missing: run `npm run compile`.');
 if (!existsSync(join(paths.root, 'dist', 'extension.js')))
   fail('dist/extension.js is missing: run `npm run build`.');
+for (const name of names)
+  if (!existsSync(join(paths.root, 'out', 'test', 'ui', `${name}.test.js`)))
+    fail(`out/test/ui/${name}.test.js is missing: is there a test/ui/${name}.test.ts?`);
 if (!existsSync(paths.codeServerEntry))
   fail('code-server is missing: run `node scripts/setup-vscode.mjs`.');
 
@@ -71,7 +80,7 @@ const mocha = spawn(
     '120000',
     '--reporter',
     join(paths.root, 'scripts', 'lib', 'statsReporter.cjs'),
-    'out/test/ui/**/*.test.js',
+    ...specs,
   ],
   {
     cwd: paths.root,
@@ -82,6 +91,8 @@ const mocha = spawn(
       OUTSIDE_IN_WORKBENCH_URL_XSS: server.workbenchUrl({ folder: xssWorkspace }),
       OUTSIDE_IN_WORKBENCH_URL_SHOP: server.workbenchUrl({ folder: shopWorkspace }),
       OUTSIDE_IN_SESSION_DIR: sessionDir,
+      // code-server's process group, where a test finds the extension host to kill.
+      OUTSIDE_IN_SERVER_PGID: String(server.pid),
       OUTSIDE_IN_CHROMIUM: paths.chromium,
       OUTSIDE_IN_CHROMIUM_ARGS: CHROMIUM_ARGS.join(' '),
       OUTSIDE_IN_RESULTS_DIR: join(paths.root, 'test-results'),
