@@ -18,16 +18,14 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { format } from 'node:util';
 import {
   codeServerCli,
   copyWorkspace,
   extensionHostLogs,
-  launchBrowser,
   makeSessionDir,
-  startCodeServer,
   tail,
 } from './lib/codeServer.mjs';
+import { runExtensionTestSession } from './lib/extensionTestSession.mjs';
 import { packageVsix as packageVsixTo } from './package.mjs';
 import { paths } from './setup-vscode.mjs';
 
@@ -113,60 +111,24 @@ async function runSuite(suite) {
       sessionDir,
     );
   }
-  const server = await startCodeServer({
-    sessionDir,
-    folder: workspace,
-    extensionsDir,
-    restricted: suite.restricted,
-  });
-  const payload = [
-    ['extensionTestsPath', server.remoteUri(testsIndex)],
-    ['skipWelcome', 'true'],
-  ];
   // VS Code runs extensionTestsPath only in a development session; for the
   // .vsix check an empty probe extension is the one under development.
   const developed =
     suite.install === 'vsix'
       ? join(paths.root, 'test', 'fixtures', 'extensions', 'probe')
       : paths.root;
-  payload.unshift(['extensionDevelopmentPath', server.remoteUri(developed)]);
-  const logLines = [];
-  let browser;
-  let outcome;
-  try {
-    browser = await launchBrowser(join(sessionDir, 'chromium'));
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    let done;
-    const finished = new Promise((resolve) => (done = resolve));
-    // Both hooks must exist before the workbench loads: await them before goto.
-    await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
-      logLines.push({ type, text: format(...(Array.isArray(logArgs) ? logArgs : [logArgs])) });
-    });
-    await page.exposeFunction('codeAutomationExit', (code) => done({ code: Number(code) }));
-    const timer = setTimeout(
-      () => done({ code: 1, reason: `timed out after ${SESSION_TIMEOUT_MS / 1000} s` }),
-      SESSION_TIMEOUT_MS,
-    );
-    page.on('crash', () => done({ code: 1, reason: 'the browser page crashed' }));
-    browser.on('close', () => done({ code: 1, reason: 'the browser closed' }));
-    void server.exited.then((c) => done({ code: 1, reason: `code-server exited (${c})` }));
-    page
-      .goto(
-        server.workbenchUrl({
-          folder: workspace,
-          workspace: suite.workspaceFile && join(workspace, suite.workspaceFile),
-          payload,
-        }),
-      )
-      .catch((e) => done({ code: 1, reason: `could not open the workbench: ${e.message}` }));
-    outcome = await finished;
-    clearTimeout(timer);
-  } catch (e) {
-    outcome = { code: 1, reason: e.stack ?? String(e) };
-  } finally {
-    await browser?.close().catch(() => {});
-    await server.stop();
-  }
+  const session = await runExtensionTestSession({
+    sessionDir,
+    folder: workspace,
+    workspace: suite.workspaceFile && join(workspace, suite.workspaceFile),
+    extensionsDir,
+    restricted: suite.restricted,
+    developmentPath: developed,
+    testsPath: testsIndex,
+    timeoutMs: SESSION_TIMEOUT_MS,
+  });
+  const { logLines, server } = session;
+  let outcome = session.outcome;
 
   const startIndex = logLines.findIndex((l) => l.text === START_MARKER);
   const statsIndex = logLines.findIndex((l) => l.text.startsWith(STATS_MARKER));
