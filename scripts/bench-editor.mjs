@@ -9,15 +9,8 @@
 // Needs `npm run compile`, `npm run build` and scripts/setup-vscode.mjs first.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { format } from 'node:util';
-import {
-  copyWorkspace,
-  extensionHostLogs,
-  launchBrowser,
-  makeSessionDir,
-  startCodeServer,
-  tail,
-} from './lib/codeServer.mjs';
+import { copyWorkspace, extensionHostLogs, makeSessionDir, tail } from './lib/codeServer.mjs';
+import { runExtensionTestSession } from './lib/extensionTestSession.mjs';
 import { paths } from './setup-vscode.mjs';
 
 const RESULT_MARKER = 'OUTSIDE-IN-BENCH-RESULT ';
@@ -47,42 +40,13 @@ if (!existsSync(paths.codeServerEntry))
 
 const sessionDir = makeSessionDir('bench');
 const workspace = copyWorkspace(source, sessionDir, 'bench');
-const server = await startCodeServer({ sessionDir, folder: workspace });
-const logLines = [];
-let browser;
-let outcome;
-try {
-  browser = await launchBrowser(join(sessionDir, 'chromium'));
-  const page = browser.pages()[0] ?? (await browser.newPage());
-  let done;
-  const finished = new Promise((resolve) => (done = resolve));
-  // Both hooks must exist before the workbench loads: await them before goto.
-  await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
-    logLines.push({ type, text: format(...(Array.isArray(logArgs) ? logArgs : [logArgs])) });
-  });
-  await page.exposeFunction('codeAutomationExit', (code) => done({ code: Number(code) }));
-  const timer = setTimeout(
-    () => done({ code: 1, reason: `timed out after ${TIMEOUT_MS / 1000} s` }),
-    TIMEOUT_MS,
-  );
-  page.on('crash', () => done({ code: 1, reason: 'the browser page crashed' }));
-  void server.exited.then((c) => done({ code: 1, reason: `code-server exited (${c})` }));
-  const payload = [
-    ['extensionDevelopmentPath', server.remoteUri(paths.root)],
-    ['extensionTestsPath', server.remoteUri(entry)],
-    ['skipWelcome', 'true'],
-  ];
-  page
-    .goto(server.workbenchUrl({ folder: workspace, payload }))
-    .catch((e) => done({ code: 1, reason: `could not open the workbench: ${e.message}` }));
-  outcome = await finished;
-  clearTimeout(timer);
-} catch (e) {
-  outcome = { code: 1, reason: e.stack ?? String(e) };
-} finally {
-  await browser?.close().catch(() => {});
-  await server.stop();
-}
+const { outcome, logLines, server } = await runExtensionTestSession({
+  sessionDir,
+  folder: workspace,
+  developmentPath: paths.root,
+  testsPath: entry,
+  timeoutMs: TIMEOUT_MS,
+});
 
 const line = logLines.find((l) => l.text.startsWith(RESULT_MARKER));
 if (outcome.code === 0 && line) {
