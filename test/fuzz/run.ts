@@ -53,7 +53,8 @@ async function run(): Promise<number> {
           cli++;
         }
       }),
-      { numRuns: CASES, seed: SEED },
+      // FUZZ_PATH replays a reported failure (fast-check's `path`) without the cases before it.
+      { numRuns: CASES, seed: SEED, path: process.env.FUZZ_PATH },
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -73,6 +74,8 @@ run().then(
   (code) => (process.exitCode = code),
   (e: unknown) => {
     console.error(e instanceof Error ? e.message : e);
+    // fast-check keeps what the property threw as the cause: say which check failed.
+    if (e instanceof Error && e.cause !== undefined) console.error('cause:', e.cause);
     process.exitCode = 1;
   },
 );
