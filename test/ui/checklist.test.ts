@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Locator, Page } from 'playwright-core';
 import type { Workbench } from './workbench';
-import { openWorkbench, retry, screenshotIfFailed } from './workbench';
+import { openWorkbench, retry, runCommand, screenshotIfFailed } from './workbench';
 
 const QUESTION = 'Does the receipt still show the VAT?';
 const PDF_QUESTION = 'Can the receipt be downloaded as a PDF?';
@@ -77,24 +77,6 @@ function makeRepository(): void {
     path.join(dir, 'email.ts'),
     "// The receipt email.\nexport const subject = 'Your receipt';\n",
   );
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  // The palette lists contributed commands once the extension host has reported them.
-  await retry(
-    async () => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 2_000 });
-      await input.fill(`>${title}`);
-      await row.waitFor({ timeout: 5_000 });
-    },
-    `"${title}" in the command palette`,
-    60_000,
-  );
-  await page.keyboard.press('Enter');
 }
 
 /** Collapses the other Source Control sections and widens the side bar, so the checklist shows whole. */

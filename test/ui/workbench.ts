@@ -72,6 +72,25 @@ export async function openFile(page: Page, name: string): Promise<void> {
     .waitFor({ timeout: 15_000 });
 }
 
+/** Runs a command by its title from the command palette (F1). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // The palette lists contributed commands once the extension host has reported them.
+  await retry(
+    async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 2_000 });
+      await input.fill(`>${title}`);
+      await row.waitFor({ timeout: 5_000 });
+    },
+    `"${title}" in the command palette`,
+    60_000,
+  );
+  await page.keyboard.press('Enter');
+}
+
 /** Finds `word` in the visible editor lines and returns the centre of its first occurrence. */
 async function wordCentre(page: Page, word: string): Promise<{ x: number; y: number } | undefined> {
   // Runs in the browser; a string, because this project's TypeScript has no DOM types.

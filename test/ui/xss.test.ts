@@ -12,7 +12,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Workbench } from './workbench';
-import { hoverText, openFile, openWorkbench, retry, screenshotIfFailed } from './workbench';
+import {
+  hoverText,
+  openFile,
+  openWorkbench,
+  retry,
+  runCommand,
+  screenshotIfFailed,
+} from './workbench';
 
 const IMG = '<img src=x onerror="window.__outsideInXss=1">';
 const SCRIPT = '<script>window.__outsideInXss=1</script>';
@@ -92,23 +99,6 @@ async function assertNothingRan(page: Page, where: string): Promise<void> {
     assert.equal(t.flag, 'undefined', `window.__outsideInXss was set (${where})`);
     assert.deepEqual(t.elements, [], `payload elements in the DOM (${where})`);
   }
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await retry(
-    async () => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 2_000 });
-      await input.fill(`>${title}`);
-      await row.waitFor({ timeout: 5_000 });
-    },
-    `"${title}" in the command palette`,
-    60_000,
-  );
-  await page.keyboard.press('Enter');
 }
 
 suite('UI: hostile needs text is shown as text', () => {
