@@ -4,7 +4,7 @@
  * matches everything below it. Patterns are bucketed by their literal folder
  * prefix, so testing a path costs little however many needs a file holds.
  */
-import picomatch from 'picomatch';
+import { globMatcher } from './globMatch';
 
 interface Rule<K> {
   readonly owner: K;
@@ -115,34 +115,30 @@ export function compileGlob(
 /**
  * The test for a compiled glob. `folder/**` and a literal path are most of a
  * needs file's globs, and a scan asks each one about every file in its
- * folder: they are a string comparison, exactly what picomatch answers for
- * them (`a/**` matches `a` itself). The rest use picomatch,
- * compiled on first use: most globs of a big needs file never meet a path in
- * their folder.
+ * folder: they are a string comparison (`a/**` matches `a` itself). The rest
+ * use globMatch, compiled on first use: most globs of a big needs file never
+ * meet a path in their folder.
  */
 function globTest(
   patterns: readonly string[],
   segments: readonly string[],
   literal: readonly string[],
 ): (p: string) => boolean {
-  let compiled: ((p: string) => boolean) | undefined;
-  const slow = (p: string): boolean => (compiled ??= picomatch([...patterns], { dot: true }))(p);
   const plain = literal.every((s) => s !== '' && s !== '.' && s !== '..');
   const rest = segments.length - literal.length;
   if (plain && literal.length > 0 && (rest === 0 || (rest === 1 && segments.at(-1) === '**'))) {
     const whole = literal.join('/');
     const under = `${whole}/`;
-    // picomatch's `**` never crosses a `.` or `..` segment: leave those paths (and
-    // dot files, which share the `/.`) to it.
-    return (p) => (p.includes('/.') ? slow(p) : p === whole || p.startsWith(under));
+    return (p) => p === whole || p.startsWith(under);
   }
-  return slow;
+  let compiled: ((p: string) => boolean)[] | undefined;
+  return (p) => (compiled ??= patterns.map(globMatcher)).some((test) => test(p));
 }
 
 /**
  * The longest literal run of a glob made only of literals, `/` and `*`: any
  * path it matches contains that run. `**\/*payment*.py` gives `payment`, so
- * globs that apply at any depth need not run picomatch on every path. Runs
+ * globs that apply at any depth need not run the matcher on every path. Runs
  * are split at `/` too, since `**\/` may match no folder at all.
  */
 function needleOf(glob: string): string {

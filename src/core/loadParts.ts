@@ -112,7 +112,7 @@ export function readValue(r: YamlReader, map: YAMLMap, index: number): Value | u
   const statement = r.text(map, 'statement', id ? `value "${id.value}"` : where, true);
   const review = r.texts(map, 'review', where);
   const hasPaths = r.pair(map, 'paths') !== undefined;
-  const paths = r.strings(map, 'paths', where);
+  const paths = matchableGlobs(r, r.strings(map, 'paths', where));
   if (!id || !statement) return undefined;
   return {
     id: id.value,
@@ -121,6 +121,25 @@ export function readValue(r: YamlReader, map: YAMLMap, index: number): Value | u
     paths: hasPaths ? paths : undefined,
     span: r.span(map),
   };
+}
+
+/** Longer globs are not matched: no path is that long, and each test costs its length. */
+export const MAX_GLOB_CHARS = 1024;
+
+function matchableGlobs(
+  r: YamlReader,
+  globs: { value: string; span: Span }[],
+): { value: string; span: Span }[] {
+  return globs.filter((g) => {
+    if (g.value.length <= MAX_GLOB_CHARS) return true;
+    r.report(
+      'warning',
+      'glob-too-long',
+      `This path glob is ${g.value.length} characters long; globs over ${MAX_GLOB_CHARS} characters are not matched.`,
+      g.span,
+    );
+    return false;
+  });
 }
 
 export function readNeed(
@@ -148,7 +167,7 @@ export function readNeed(
   const evidence = readEvidenceList(r, map, where);
   const matchMap = r.map(map, 'match', where);
   if (matchMap) r.unknownKeys(matchMap, MATCH_KEYS, `the match of ${where}`);
-  const paths = matchMap ? r.strings(matchMap, 'paths', where) : [];
+  const paths = matchMap ? matchableGlobs(r, r.strings(matchMap, 'paths', where)) : [];
   const keywords = matchMap ? r.strings(matchMap, 'keywords', where) : [];
   for (const k of keywords) {
     if (!keywordPattern(k.value)) {

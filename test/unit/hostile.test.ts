@@ -55,6 +55,21 @@ describe('hostile needs files', () => {
     assert.equal(result.file?.needs[0]?.title.length, 1_000_000);
   });
 
+  it('a path glob that makes a backtracking RegExp take minutes is answered at once', async () => {
+    // Compiled to a JavaScript RegExp (picomatch), this glob takes minutes against
+    // a name of sixty `a`s; the check below would hang on it.
+    const glob = `**/${'*a'.repeat(40)}*b`;
+    const text = `version: 1\nneeds:\n  - id: a\n    title: A\n    evidence: [{source: s}]\n    match:\n      paths: ["${glob}"]\n`;
+    writeFileSync(path.join(dir, 'customer-needs.yaml'), text);
+    mkdirSync(path.join(dir, 'src'));
+    writeFileSync(path.join(dir, 'src', 'a'.repeat(200)), 'x\n');
+    writeFileSync(path.join(dir, 'src', `${'a'.repeat(200)}b`), 'x\n');
+    const loaded = await loadNeedsFiles(dir, ['customer-needs.yaml']);
+    const result = await scanTree(dir, loaded.set);
+    const linked = result.files.filter((f) => f.links.length > 0).map((f) => f.path);
+    assert.deepEqual(linked, [`src/${'a'.repeat(200)}b`]);
+  });
+
   it('20,000 needs load, and the last one matches like the first', function () {
     // Seconds of parsing on a busy machine; a hang guard, not a benchmark (see npm run bench).
     this.timeout(120_000);

@@ -350,6 +350,16 @@ describe('loadNeedsText: rules, with line and column counted by hand', () => {
     assert.deepEqual(keywords, ['ok']);
   });
 
+  it('glob-too-long: a path glob over 1,024 characters, at its value, and dropped', () => {
+    const long = `src/${'x'.repeat(1021)}`; // 1,025 characters
+    const text = needA('    match:', `      paths: ["${long}", "src/**"]`);
+    assert.deepEqual(only('glob-too-long', text), [warning('glob-too-long', 6, 15)]);
+    const paths = loadNeedsText(text, TODAY).file?.needs[0]?.paths.map((p) => p.value);
+    assert.deepEqual(paths, ['src/**']);
+    const fits = needA('    match:', `      paths: ["${long.slice(1)}"]`);
+    assert.deepEqual(only('glob-too-long', fits), []);
+  });
+
   it('too-large: refused past maxChars, read at exactly maxChars', () => {
     const text = 'version: 1\nneeds: []\n'; // 21 characters
     assert.deepEqual(problems(text, { maxChars: 20 }), [error('too-large', 1, 1)]);
