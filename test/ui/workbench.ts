@@ -21,19 +21,29 @@ function env(name: string): string {
   return value;
 }
 
-/**
- * Opens the workbench on a fixture workspace (`basic`; `xss`, the hostile
- * needs text; `shop`, a copy of examples/shop) and waits until it is there.
- */
 const WORKBENCH_URLS = {
   basic: 'OUTSIDE_IN_WORKBENCH_URL',
   xss: 'OUTSIDE_IN_WORKBENCH_URL_XSS',
   shop: 'OUTSIDE_IN_WORKBENCH_URL_SHOP',
+  // The checklist fixture on a second code-server with workspace trust on, so it opens untrusted.
+  restricted: 'OUTSIDE_IN_WORKBENCH_URL_RESTRICTED',
 } as const;
 
-export async function openWorkbench(
-  fixture: keyof typeof WORKBENCH_URLS = 'basic',
-): Promise<Workbench> {
+export type Fixture = keyof typeof WORKBENCH_URLS;
+
+/** The folder on disk that the workbench of `fixture` opens (the runner's fresh copy). */
+export function fixtureFolder(fixture: Fixture): string {
+  const folder = new URL(env(WORKBENCH_URLS[fixture])).searchParams.get('folder');
+  if (folder === null) throw new Error(`${WORKBENCH_URLS[fixture]} names no folder.`);
+  return folder;
+}
+
+/**
+ * Opens the workbench on a fixture workspace (`basic`; `xss`, the hostile
+ * needs text; `shop`, a copy of examples/shop; `restricted`, the checklist
+ * fixture in Restricted Mode) and waits until it is there.
+ */
+export async function openWorkbench(fixture: Fixture = 'basic'): Promise<Workbench> {
   const profile = fs.mkdtempSync(path.join(env('OUTSIDE_IN_SESSION_DIR'), 'chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.OUTSIDE_IN_CHROMIUM ?? '/usr/bin/chromium',
