@@ -21,6 +21,7 @@ async function run(): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), 'outside-in-fuzz-'));
   writeFileSync(path.join(dir, 'a.ts'), '// @need fast-checkout\nconst savedCard = 1;\n');
   const rules = new Map<string, number>();
+  const cliRules = new Map<string, number>();
   let slowest = { ms: 0, text: '' };
   let cli = 0;
   let n = 0;
@@ -40,15 +41,30 @@ async function run(): Promise<number> {
           rules.set(p.rule, (rules.get(p.rule) ?? 0) + 1);
         }
         if (++n % 100 === 0) {
-          writeFileSync(path.join(dir, 'customer-needs.yaml'), raw);
+          // Every other CLI case is written as bytes with one of them made
+          // invalid UTF-8: the loader above only ever sees decoded text.
+          const bytes = Buffer.from(raw, 'utf8');
+          if (n % 200 === 0 && bytes.length > 0) bytes[(n * 7919) % bytes.length] = 0xff;
+          writeFileSync(path.join(dir, 'customer-needs.yaml'), bytes);
+          const decoded = bytes.toString('utf8').replace(/^\ufeff/, '');
           const err: string[] = [];
-          const code = await main(['check', '--root', dir], {
+          const out: string[] = [];
+          const code = await main(['check', '--root', dir, '--format', 'json'], {
             cwd: dir,
-            out: () => undefined,
+            out: (t) => out.push(t),
             err: (t) => err.push(t),
           });
           if (![0, 1, 2].includes(code) || err.join('').includes('unexpected failure')) {
             throw new Error(`CLI: exit ${code}: ${err.join('')}`);
+          }
+          if (code !== 2) {
+            const report = JSON.parse(out.join('')) as { problems: CliProblem[] };
+            for (const p of report.problems) {
+              if (p.file !== 'customer-needs.yaml') continue;
+              const outside = cliPositionOutside(decoded, p);
+              if (outside) throw new Error(`CLI: ${outside}`);
+              cliRules.set(p.rule, (cliRules.get(p.rule) ?? 0) + 1);
+            }
           }
           cli++;
         }
@@ -65,9 +81,33 @@ async function run(): Promise<number> {
   console.log(
     `fuzz: slowest case ${slowest.ms.toFixed(1)} ms (limit ${LIMIT_MS} ms), ${slowest.text.length} characters`,
   );
-  const sorted = [...rules.entries()].sort((a, b) => b[1] - a[1]);
-  console.log(`fuzz: problems by rule: ${sorted.map(([r, c]) => `${r} ${c}`).join(', ')}`);
+  console.log(`fuzz: problems by rule: ${byCount(rules)}`);
+  console.log(
+    `fuzz: through the CLI (half of them with a byte made invalid UTF-8): ${byCount(cliRules)}`,
+  );
   return 0;
+}
+
+interface CliProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly rule: string;
+}
+
+/** Why a CLI problem's 1-based line and column are not inside `text`, or undefined. */
+function cliPositionOutside(text: string, p: CliProblem): string | undefined {
+  const lines = text.split('\n');
+  const line = lines[p.line - 1];
+  if (line === undefined) return `${p.rule} at line ${p.line} of ${lines.length}`;
+  if (p.column < 1 || p.column > line.length + 1)
+    return `${p.rule} at ${p.line}:${p.column}, past the line's ${line.length} characters`;
+  return undefined;
+}
+
+function byCount(counts: ReadonlyMap<string, number>): string {
+  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return sorted.map(([r, c]) => `${r} ${c}`).join(', ');
 }
 
 run().then(
