@@ -128,52 +128,58 @@ function matchToken(token: Token, char: string): boolean {
   }
 }
 
-/** One segment against its tokens: greedy, retrying only from the last star. */
+/** One segment against its tokens. */
 function matchSegment(tokens: readonly Token[], text: string): boolean {
   // A name is never empty: `*` alone matches one character or more.
   if (text === '') return tokens.length === 0;
-  let t = 0;
+  return wildcardMatch(
+    tokens,
+    text.length,
+    (token) => token.kind === 'star',
+    (token, i) => matchToken(token, text[i] as string),
+  );
+}
+
+/** Path segments against segment patterns, `**` playing the part of `*`. */
+function matchSegments(patterns: readonly Segment[], parts: readonly string[]): boolean {
+  return wildcardMatch(
+    patterns,
+    parts.length,
+    (pattern) => pattern === null,
+    (pattern, i) => pattern !== null && matchSegment(pattern, parts[i] as string),
+  );
+}
+
+/**
+ * Whether `pattern` matches all `length` items, each of its elements matching
+ * one item (`matches`) or, for a star, any run of them, none included. Greedy,
+ * retrying only from the last star: at most pattern × items calls of `matches`.
+ */
+function wildcardMatch<T>(
+  pattern: readonly T[],
+  length: number,
+  isStar: (element: T) => boolean,
+  matches: (element: T, index: number) => boolean,
+): boolean {
+  let p = 0;
   let i = 0;
   let star = -1;
   let starAt = 0;
-  while (i < text.length) {
-    const token = tokens[t];
-    if (token?.kind === 'star') {
-      star = t++;
+  while (i < length) {
+    const element = pattern[p];
+    if (p < pattern.length && isStar(element as T)) {
+      star = p++;
       starAt = i;
-    } else if (token !== undefined && matchToken(token, text[i] as string)) {
-      t++;
+    } else if (p < pattern.length && matches(element as T, i)) {
+      p++;
       i++;
     } else if (star >= 0) {
-      t = star + 1;
+      p = star + 1;
       i = ++starAt;
     } else return false;
   }
-  while (tokens[t]?.kind === 'star') t++;
-  return t === tokens.length;
-}
-
-/** Path segments against segment patterns, `**` taking the part of `*` above. */
-function matchSegments(patterns: readonly Segment[], parts: readonly string[]): boolean {
-  let p = 0;
-  let s = 0;
-  let star = -1;
-  let starAt = 0;
-  while (s < parts.length) {
-    const pattern = patterns[p];
-    if (pattern === null) {
-      star = p++;
-      starAt = s;
-    } else if (pattern !== undefined && matchSegment(pattern, parts[s] as string)) {
-      p++;
-      s++;
-    } else if (star >= 0) {
-      p = star + 1;
-      s = ++starAt;
-    } else return false;
-  }
-  while (patterns[p] === null) p++;
-  return p === patterns.length;
+  while (p < pattern.length && isStar(pattern[p] as T)) p++;
+  return p === pattern.length;
 }
 
 /**
