@@ -12,8 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Locator, Page } from 'playwright-core';
-import type { Workbench } from './workbench';
-import { openWorkbench, retry, runCommand, screenshotIfFailed } from './workbench';
+import { retry, runCommand, useWorkbench } from './workbench';
 
 const QUESTION = 'Does the receipt still show the VAT?';
 const PDF_QUESTION = 'Can the receipt be downloaded as a PDF?';
@@ -180,27 +179,15 @@ async function theOneExtensionHostBut(others: ReadonlySet<number>, what: string)
 }
 
 suite('UI: the Review Checklist', () => {
-  let workbench: Workbench | undefined;
   // Extension hosts of windows other suites opened and closed, not this one's.
   let othersHosts: ReadonlySet<number> = new Set();
-
-  suiteSetup(async () => {
+  const workbenchPage = useWorkbench('basic', () => {
     makeRepository();
     othersHosts = extensionHosts();
-    workbench = await openWorkbench();
-  });
-
-  teardown(async function () {
-    await screenshotIfFailed(this, workbench?.page);
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.close();
   });
 
   test('a ticked question stays ticked after a window reload', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     await reviewUncommitted(page);
     const row = questionRow(page);
     const box = row.locator('.custom-view-tree-node-item-checkbox');
@@ -239,8 +226,7 @@ suite('UI: the Review Checklist', () => {
   });
 
   test('a ticked question stays ticked when the extension host crashes and comes back', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     // The earlier test leaves the checklist open; without it, open it here.
     if (!(await questionRow(page).isVisible())) await reviewUncommitted(page);
     const ticked = questionRow(page, PDF_QUESTION);

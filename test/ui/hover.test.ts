@@ -1,26 +1,12 @@
 import * as assert from 'node:assert/strict';
-import type { Workbench } from './workbench';
-import { hoverText, openFile, openWorkbench, retry, screenshotIfFailed } from './workbench';
+import { hoverText, openFile, retry, useWorkbench } from './workbench';
 
 suite('UI: the workbench with Outside-In', () => {
-  let workbench: Workbench | undefined;
-
-  suiteSetup(async () => {
-    workbench = await openWorkbench();
-  });
-
-  teardown(async function () {
-    await screenshotIfFailed(this, workbench?.page);
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.close();
-  });
+  const workbenchPage = useWorkbench();
 
   test('hovering an annotated line shows the need title in .monaco-hover', async () => {
-    assert.ok(workbench);
-    await openFile(workbench.page, 'checkout.ts');
-    const text = await hoverText(workbench.page, 'fast-checkout', 'Checkout feels instant');
+    await openFile(workbenchPage(), 'checkout.ts');
+    const text = await hoverText(workbenchPage(), 'fast-checkout', 'Checkout feels instant');
     assert.ok(text.includes('Checkout feels instant'), text);
     assert.ok(text.includes('I just want to pay and go.'), text);
     // Rendered Markdown: the title is bold text, not asterisks.
@@ -28,8 +14,7 @@ suite('UI: the workbench with Outside-In', () => {
   });
 
   test('the command palette offers Outside-In: Reload Needs Files', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     await page.keyboard.press('Escape');
     const input = page.locator('.quick-input-widget input');
     await retry(async () => {

@@ -11,8 +11,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { makeChecklistRepository } from '../integration/checklist/gitRepository';
-import type { Workbench } from './workbench';
-import { fixtureFolder, openWorkbench, retry, runCommand, screenshotIfFailed } from './workbench';
+import { fixtureFolder, retry, runCommand, useWorkbench } from './workbench';
 
 // Written from package.json's viewsWelcome and src/vscode/checklist/git.ts, by hand.
 const RESTRICTED_WELCOME = 'Restricted Mode: the Review Checklist reads the change with git';
@@ -106,24 +105,12 @@ async function sameWindow(page: Page, marker: string): Promise<void> {
 suite('UI: Restricted Mode and granting trust', function () {
   // Three windows' worth of waiting on a busy machine: the trust editor, git, the checklist.
   this.timeout(240_000);
-  let workbench: Workbench | undefined;
-
-  suiteSetup(async () => {
-    makeChecklistRepository(fixtureFolder('restricted'));
-    workbench = await openWorkbench('restricted');
-  });
-
-  teardown(async function () {
-    await screenshotIfFailed(this, workbench?.page);
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.close();
-  });
+  const workbenchPage = useWorkbench('restricted', () =>
+    makeChecklistRepository(fixtureFolder('restricted')),
+  );
 
   test('untrusted: the Review Checklist says why in its view and a warning, and builds nothing', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     await assertRestricted(page);
 
     await runCommand(page, 'Focus on Review Checklist View');
@@ -148,8 +135,7 @@ suite('UI: Restricted Mode and granting trust', function () {
   });
 
   test('trust granted in the trust editor: the same window offers the review and lists the needs', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     await page.evaluate('window.outsideInMarker = "before trust"');
     await grantTrust(page);
 
@@ -176,8 +162,7 @@ suite('UI: Restricted Mode and granting trust', function () {
   });
 
   test('trust taken back and granted again: the last review comes back in the view by itself', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     // The earlier test leaves the review of the uncommitted changes on screen.
     await topRows(page, UNCOMMITTED_TOP_ROWS);
 

@@ -1,37 +1,22 @@
 import * as assert from 'node:assert/strict';
-import type { Workbench } from './workbench';
-import { hoverText, openFile, openWorkbench, screenshotIfFailed } from './workbench';
+import { hoverText, openFile, useWorkbench } from './workbench';
 
 // examples/shop, the demo `npm start` opens: src/checkout/pay.ts line 2 is
 // "// @need fast-checkout, no-double-charge"; customer-needs.yaml gives
 // fast-checkout the title "Checkout feels instant" and the quote
 // "I know what I want. Let me pay and get on with my day."
 suite('UI: examples/shop', () => {
-  let workbench: Workbench | undefined;
-
-  suiteSetup(async () => {
-    workbench = await openWorkbench('shop');
-  });
-
-  teardown(async function () {
-    await screenshotIfFailed(this, workbench?.page);
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.close();
-  });
+  const workbenchPage = useWorkbench('shop');
 
   test('hovering the annotation in pay.ts shows the title and the customer quote', async () => {
-    assert.ok(workbench);
-    await openFile(workbench.page, 'pay.ts');
-    const text = await hoverText(workbench.page, 'fast-checkout', 'Checkout feels instant');
+    await openFile(workbenchPage(), 'pay.ts');
+    const text = await hoverText(workbenchPage(), 'fast-checkout', 'Checkout feels instant');
     assert.ok(text.includes('Checkout feels instant'), text);
     assert.ok(text.includes('I know what I want. Let me pay and get on with my day.'), text);
   });
 
   test('the sidebar lists the needs of the shop; the one without evidence says it is assumed', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     await page.keyboard.press('Escape');
     const icon = page.locator('.part.activitybar [aria-label^="Outside-In"]').first();
     await icon.waitFor({ timeout: 60_000 });

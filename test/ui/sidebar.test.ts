@@ -1,28 +1,14 @@
 import * as assert from 'node:assert/strict';
-import type { Workbench } from './workbench';
-import { openWorkbench, screenshotIfFailed } from './workbench';
+import { useWorkbench } from './workbench';
 
 // The basic fixture: customer-needs.yaml (fast-checkout high, saved-cards medium
 // and assumed, hostile-text low) and packages/admin/customer-needs.yaml
 // (audit-trail critical); src/checkout.ts annotates three of them.
 suite('UI: the Outside-In sidebar', () => {
-  let workbench: Workbench | undefined;
-
-  suiteSetup(async () => {
-    workbench = await openWorkbench();
-  });
-
-  teardown(async function () {
-    await screenshotIfFailed(this, workbench?.page);
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.close();
-  });
+  const workbenchPage = useWorkbench();
 
   test('the activity bar opens Customer Needs, grouped by priority, with badges', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     const icon = page.locator('.part.activitybar [aria-label^="Outside-In"]').first();
     await icon.waitFor({ timeout: 60_000 });
     await icon.click();
@@ -55,8 +41,7 @@ suite('UI: the Outside-In sidebar', () => {
   });
 
   test('a need expands to its files; opening one shows its count in the status bar', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     const sidebar = page.locator('.part.sidebar');
     const need = sidebar.locator('.monaco-list-row', { hasText: 'Checkout feels instant' }).first();
     await need.locator('.monaco-tl-twistie').click();

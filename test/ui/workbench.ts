@@ -172,3 +172,26 @@ export async function screenshotIfFailed(
   await page.screenshot({ path: file, fullPage: true });
   console.log(`    screenshot: ${file}`);
 }
+
+/**
+ * One workbench on `fixture` for the suite this is called in: opened after
+ * `prepare` (a git repository, say), a screenshot of each failed test, closed
+ * at the end. Returns the page's getter, for use once the suite has started.
+ */
+export function useWorkbench(fixture: Fixture = 'basic', prepare?: () => void): () => Page {
+  let workbench: Workbench | undefined;
+  suiteSetup(async () => {
+    prepare?.();
+    workbench = await openWorkbench(fixture);
+  });
+  teardown(async function () {
+    await screenshotIfFailed(this, workbench?.page);
+  });
+  suiteTeardown(async () => {
+    await workbench?.close();
+  });
+  return () => {
+    if (workbench === undefined) throw new Error(`The ${fixture} workbench did not open.`);
+    return workbench.page;
+  };
+}

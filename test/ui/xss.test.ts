@@ -11,15 +11,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Workbench } from './workbench';
-import {
-  hoverText,
-  openFile,
-  openWorkbench,
-  retry,
-  runCommand,
-  screenshotIfFailed,
-} from './workbench';
+import { hoverText, openFile, retry, runCommand, useWorkbench } from './workbench';
 
 const IMG = '<img src=x onerror="window.__outsideInXss=1">';
 const SCRIPT = '<script>window.__outsideInXss=1</script>';
@@ -102,24 +94,10 @@ async function assertNothingRan(page: Page, where: string): Promise<void> {
 }
 
 suite('UI: hostile needs text is shown as text', () => {
-  let workbench: Workbench | undefined;
-
-  suiteSetup(async () => {
-    makeRepository();
-    workbench = await openWorkbench('xss');
-  });
-
-  teardown(async function () {
-    await screenshotIfFailed(this, workbench?.page);
-  });
-
-  suiteTeardown(async () => {
-    await workbench?.close();
-  });
+  const workbenchPage = useWorkbench('xss', () => makeRepository());
 
   test('the hover shows the payloads literally and runs none of them', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     // Quick Open finds files once the workbench has indexed them: slow on a busy machine.
     await retry(
       async () => {
@@ -152,8 +130,7 @@ suite('UI: hostile needs text is shown as text', () => {
   });
 
   test('the sidebar lists the needs with their titles as text', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     const icon = page.locator('.part.activitybar [aria-label^="Outside-In"]').first();
     await icon.waitFor({ timeout: 60_000 });
     await icon.click();
@@ -171,8 +148,7 @@ suite('UI: hostile needs text is shown as text', () => {
   });
 
   test('the Review Checklist of a change shows its need as text', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     await runCommand(page, 'Outside-In: Review Checklist');
     const pick = page.locator('.quick-input-list .monaco-list-row', {
       hasText: 'Uncommitted changes',
@@ -191,8 +167,7 @@ suite('UI: hostile needs text is shown as text', () => {
   });
 
   test('a CodeLens title shows $(icon) syntax from the needs file as written', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     await retry(
       async () => {
         await page.keyboard.press('Escape');
@@ -211,8 +186,7 @@ suite('UI: hostile needs text is shown as text', () => {
   });
 
   test('the quick pick a CodeLens opens lists the needs with $(icon) syntax as written', async () => {
-    assert.ok(workbench);
-    const { page } = workbench;
+    const page = workbenchPage();
     // iconQuote's lens: xss-12 (title "# heading", quote ICONS) and xss-13 (title ICONS).
     const lens = page.locator('.codelens-decoration a', { hasText: '# heading (high) +1' }).first();
     await lens.waitFor({ timeout: 60_000 });
