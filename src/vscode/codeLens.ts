@@ -14,7 +14,7 @@ import { Command } from './commands';
 import type { Config } from './config';
 import type { DocumentLinks } from './documentLinks';
 import type { NeedsStore } from './needsStore';
-import { needsFileUri } from './needsStore';
+import { needsFileUri } from './needsFileAccess';
 
 /** The symbol kinds a lens can sit above: where a reader thinks "this code". */
 const CONTAINER_KINDS = new Set([

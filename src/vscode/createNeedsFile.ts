@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { starterNeedsFile } from '../core/starterNeeds';
 import type { NeedsStore } from './needsStore';
-import { DEFAULT_NEEDS_FILES } from './needsStore';
+import { DEFAULT_NEEDS_FILES } from './needsFileAccess';
 
 export const CREATE_NEEDS_FILE = 'outside-in.createNeedsFile';
 const STARTER_NAME = 'customer-needs.yaml';

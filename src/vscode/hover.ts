@@ -10,7 +10,7 @@ import { Command } from './commands';
 import type { Config } from './config';
 import { lineRange } from './convert';
 import type { NeedsStore } from './needsStore';
-import { needsFileUri } from './needsStore';
+import { needsFileUri } from './needsFileAccess';
 
 export class NeedHoverProvider implements vscode.HoverProvider {
   constructor(

@@ -8,7 +8,7 @@ import { needStubInsertion } from '../core/needStub';
 import { closestIds } from '../core/similar';
 import { DIAGNOSTIC_SOURCE, UNKNOWN_NEED } from './diagnostics';
 import type { NeedsStore } from './needsStore';
-import { needsFileUri } from './needsStore';
+import { needsFileUri } from './needsFileAccess';
 
 export class UnknownNeedQuickFix implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
