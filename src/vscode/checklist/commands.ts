@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import type { Because, Checklist } from '../../core/checklist';
-import { escapeIconSyntax } from '../../core/iconSyntax';
 import { renderMarkdown } from '../../core/render';
 import { Command } from '../commands';
 import type { Config } from '../config';
@@ -13,7 +12,8 @@ import type { NeedsStore } from '../needsStore';
 import { RESTRICTED_MESSAGE, ReviewError, ReviewGit } from './git';
 import { ChecklistModel, TickStore } from './model';
 import type { ReviewChoice } from './target';
-import { asChoice, parseRange } from './target';
+import { asChoice } from './target';
+import { pickChoice, pickFolder } from './pickers';
 import { CHECKLIST_VIEW_ID, registerChecklistView } from './view';
 
 /** What the integration tests (and other extensions) can ask of the checklist. */
@@ -133,7 +133,7 @@ async function review(
     await explainRestricted();
     return undefined;
   }
-  const folder = await pickFolder(args);
+  const folder = await pickFolder(args?.folder ?? args?.rootUri);
   if (folder === undefined) return undefined;
   let choice = asChoice(args);
   if (choice === undefined) {
@@ -166,105 +166,6 @@ async function explainRestricted(): Promise<void> {
     .then((answer) =>
       answer === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined,
     );
-}
-
-async function pickFolder(
-  args: ReviewArgs | undefined,
-): Promise<vscode.WorkspaceFolder | undefined> {
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-  const wanted = args?.folder ?? args?.rootUri;
-  if (wanted !== undefined) {
-    const uri =
-      wanted instanceof vscode.Uri
-        ? wanted
-        : typeof wanted === 'string' && wanted.includes(':')
-          ? vscode.Uri.parse(wanted)
-          : undefined;
-    const found = uri
-      ? vscode.workspace.getWorkspaceFolder(uri)
-      : folders.find((f) => f.name === wanted);
-    if (found !== undefined) return found;
-  }
-  if (folders.length === 0) {
-    void vscode.window.showErrorMessage(
-      'Outside-In: open a folder in a git repository to review a change.',
-    );
-    return undefined;
-  }
-  if (folders.length === 1) return folders[0];
-  const picked = await vscode.window.showQuickPick(
-    // A folder's name and path are text from disk: `$(icon)` in them shows as written.
-    folders.map((folder) => ({
-      label: escapeIconSyntax(folder.name),
-      description: escapeIconSyntax(folder.uri.fsPath),
-      folder,
-    })),
-    {
-      title: 'Review Checklist: which repository?',
-      placeHolder: 'The workspace folder whose change to review',
-    },
-  );
-  return picked?.folder;
-}
-
-async function pickChoice(remembered: ReviewChoice | undefined): Promise<ReviewChoice | undefined> {
-  type Item = vscode.QuickPickItem & { choice?: ReviewChoice; typeRange?: true };
-  const items: Item[] = [
-    {
-      label: '$(git-branch) Current branch',
-      detail: 'Its commits against the merge-base with the default branch',
-      choice: { mode: 'branch' },
-    },
-    {
-      label: '$(edit) Uncommitted changes',
-      detail: 'The working tree against HEAD, new files included',
-      choice: { mode: 'uncommitted' },
-    },
-    {
-      label: '$(diff-added) Staged changes',
-      detail: 'The index against HEAD',
-      choice: { mode: 'staged' },
-    },
-    {
-      label: '$(git-compare) Commit range…',
-      detail: 'Type BASE..HEAD or BASE...HEAD',
-      typeRange: true,
-    },
-  ];
-  if (remembered?.mode === 'range')
-    items.splice(3, 0, {
-      // Our icon, then the range as the user typed it: `$(...)` is valid in a ref name.
-      label: `$(history) ${escapeIconSyntax(remembered.range)}`,
-      detail: 'The commit range reviewed last',
-      choice: remembered,
-    });
-  const last = items.find(
-    (i) => i.choice !== undefined && JSON.stringify(i.choice) === JSON.stringify(remembered),
-  );
-  if (last !== undefined) last.description = 'last used';
-  const pick = vscode.window.createQuickPick<Item>();
-  pick.title = 'Review Checklist: what to review?';
-  pick.items = items;
-  if (last !== undefined) pick.activeItems = [last];
-  const chosen = await new Promise<Item | undefined>((resolve) => {
-    pick.onDidAccept(() => resolve(pick.selectedItems[0]));
-    pick.onDidHide(() => resolve(undefined));
-    pick.show();
-  });
-  pick.dispose();
-  if (chosen?.typeRange !== true) return chosen?.choice;
-  const range = await vscode.window.showInputBox({
-    title: 'Review Checklist: commit range',
-    prompt:
-      'BASE...HEAD compares HEAD with its merge-base with BASE (like the CLI); BASE..HEAD compares HEAD with BASE',
-    placeHolder: 'main...HEAD',
-    value: remembered?.mode === 'range' ? remembered.range : 'main...HEAD',
-    validateInput: (text) => {
-      const parsed = parseRange(text);
-      return 'error' in parsed ? parsed.error : undefined;
-    },
-  });
-  return range === undefined ? undefined : { mode: 'range', range: range.trim() };
 }
 
 /**
