@@ -12,7 +12,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Locator, Page } from 'playwright-core';
-import { retry, runCommand, useWorkbench } from './workbench';
+import { gitIn, writeIn } from '../integration/checklist/gitRepository';
+import { fixtureFolder, retry, runCommand, useWorkbench } from './workbench';
 
 const QUESTION = 'Does the receipt still show the VAT?';
 const PDF_QUESTION = 'Can the receipt be downloaded as a PDF?';
@@ -49,31 +50,16 @@ needs:
       - ${PDF_QUESTION}
 `;
 
-function workspace(): string {
-  const dir = process.env.OUTSIDE_IN_SESSION_DIR;
-  if (dir === undefined) throw new Error('Run the UI tests with `npm run test:ui`.');
-  return path.join(dir, 'basic');
-}
-
 function makeRepository(): void {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'Fixture',
-    GIT_AUTHOR_EMAIL: 'fixture@example.com',
-    GIT_COMMITTER_NAME: 'Fixture',
-    GIT_COMMITTER_EMAIL: 'fixture@example.com',
-  };
-  const git = (...args: string[]): string =>
-    execFileSync('git', args, { cwd: workspace(), env, encoding: 'utf8' });
-  if (fs.existsSync(path.join(workspace(), '.git'))) return;
-  const dir = path.join(workspace(), 'src', 'receipts');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'customer-needs.yaml'), NEEDS);
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'The shop');
-  fs.writeFileSync(
-    path.join(dir, 'email.ts'),
+  const folder = fixtureFolder('basic');
+  if (fs.existsSync(path.join(folder, '.git'))) return;
+  writeIn(folder, 'src/receipts/customer-needs.yaml', NEEDS);
+  gitIn(folder, 'init', '-q', '-b', 'main');
+  gitIn(folder, 'add', '-A');
+  gitIn(folder, 'commit', '-q', '-m', 'The shop');
+  writeIn(
+    folder,
+    'src/receipts/email.ts',
     "// The receipt email.\nexport const subject = 'Your receipt';\n",
   );
 }

@@ -7,11 +7,11 @@
  * `$(alert) $(zap~spin) theme icons` must show as written, not as icons.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { hoverText, openFile, retry, runCommand, useWorkbench } from './workbench';
+import { gitIn, writeIn } from '../integration/checklist/gitRepository';
+import { fixtureFolder, hoverText, openFile, retry, runCommand, useWorkbench } from './workbench';
 
 const IMG = '<img src=x onerror="window.__outsideInXss=1">';
 const SCRIPT = '<script>window.__outsideInXss=1</script>';
@@ -23,31 +23,14 @@ const IFRAME = '<iframe src="javascript:window.__outsideInXss=1"></iframe>';
 /** Title of xss-13 and quote of xss-12; src/icons.ts has a CodeLens for each. */
 const ICONS = '$(alert) $(zap~spin) theme icons';
 
-function workspace(): string {
-  const dir = process.env.OUTSIDE_IN_SESSION_DIR;
-  if (dir === undefined) throw new Error('Run the UI tests with `npm run test:ui`.');
-  return path.join(dir, 'xss');
-}
-
 /** Commits the fixture and adds an uncommitted file annotated with xss-01, for the checklist. */
 function makeRepository(): void {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'Fixture',
-    GIT_AUTHOR_EMAIL: 'fixture@example.com',
-    GIT_COMMITTER_NAME: 'Fixture',
-    GIT_COMMITTER_EMAIL: 'fixture@example.com',
-  };
-  const git = (...args: string[]): string =>
-    execFileSync('git', args, { cwd: workspace(), env, encoding: 'utf8' });
-  if (fs.existsSync(path.join(workspace(), '.git'))) return;
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'Hostile needs');
-  fs.writeFileSync(
-    path.join(workspace(), 'src', 'changed.ts'),
-    '// @need xss-01\nexport const changed = true;\n',
-  );
+  const folder = fixtureFolder('xss');
+  if (fs.existsSync(path.join(folder, '.git'))) return;
+  gitIn(folder, 'init', '-q', '-b', 'main');
+  gitIn(folder, 'add', '-A');
+  gitIn(folder, 'commit', '-q', '-m', 'Hostile needs');
+  writeIn(folder, 'src/changed.ts', '// @need xss-01\nexport const changed = true;\n');
 }
 
 interface Traces {
