@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { loadNeedsText } from '../core/load';
+import { isExcluded } from '../core/excludes';
 import { buildIndex } from '../core/match';
 import type { LoadResult, Need, NeedsFile } from '../core/model';
 import type { Config, Settings } from './config';
@@ -168,7 +169,9 @@ export class NeedsStore implements vscode.Disposable {
    * (a checkout, an unpacked archive) is over. Build output never holds any.
    */
   private async folderCreated(uri: vscode.Uri): Promise<void> {
-    if (/\/(node_modules|dist|out|\.git)(\/|$)/.test(uri.path)) return;
+    // The folders findNeedsFiles never searches, relative to the workspace
+    // folder: one named `out` above the workspace does not count.
+    if (isExcluded(`${vscode.workspace.asRelativePath(uri, false)}/`)) return;
     const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
     if (stat?.type !== vscode.FileType.Directory) return;
     clearTimeout(this.folderTimer);

@@ -186,9 +186,9 @@ export class ReviewGit {
         onChange();
       });
     }
+    if (!vscode.workspace.isTrusted) return new vscode.Disposable(() => undefined);
     const watchers: vscode.Disposable[] = [];
     let disposed = false;
-    if (!vscode.workspace.isTrusted) return new vscode.Disposable(() => undefined);
     void runGit(repo.root, ['rev-parse', '--absolute-git-dir']).then((out) => {
       if (disposed || out.exitCode !== 0) return;
       const gitDir = vscode.Uri.file(out.stdout.trim());
