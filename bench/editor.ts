@@ -1,5 +1,5 @@
 /**
- * Part 5 of issue 6: editor measures in a real VS Code. Generates a workspace
+ * Editor measures in a real VS Code. Generates a workspace
  * into `.bench/` (the 2,000-need needs file and the 10,000-line file), builds
  * the bundle, and runs scripts/bench-editor.mjs, which starts code-server on
  * it and runs bench/editor/index.ts in the extension host. Its numbers come

@@ -1,5 +1,5 @@
 /**
- * The four measures of issue 6. Each times our code and its baseline in the
+ * The core measures. Each times our code and its baseline in the
  * same process, in alternation, and reports their ratio against a target.
  */
 import { readFileSync } from 'node:fs';

@@ -182,7 +182,7 @@ const CLOSING: Readonly<Record<string, string>> = {
   'checklist-2000-files':
     "\`git diff\` is native code writing text; ours parses that text and relates about 16,000 changed lines and 2,000 paths. Profile: a fifth garbage collection, a tenth keyword matching, a twentieth path globs, and the rest building some 50,000 path reasons (every need whose \`src/<area>/**\` covers a changed file gets that file as a reason). Closing it: keep one reason per glob with the list of files (a change of the checklist's JSON, so a product decision), and relate only the lines of files that some keyword's first token occurs in.",
   activation:
-    "The time is loading and evaluating the bundle (timed separately in the row) and constructing every feature at once. Closing it: register the providers and views in \`activate\` but build their state (the store's first load, the sidebar, the checklist) on first use, and split the bundle so the checklist and the workspace index load only when asked for. Those files are being changed by others; see the report of issue 6.",
+    "The time is loading and evaluating the bundle (timed separately in the row) and constructing every feature at once. Closing it: register the providers and views in \`activate\` but build their state (the store's first load, the sidebar, the checklist) on first use, and split the bundle so the checklist and the workspace index load only when asked for.",
 };
 
 function unmetSection(results: readonly Result[]): string {

@@ -1,4 +1,4 @@
-// The editor half of `npm run bench` (issue 6, part 5): one code-server session
+// The editor half of `npm run bench`: one code-server session
 // on a copy of the workspace bench/editor.ts generated, with the repository as
 // the extension under development and out/bench/editor/index.js as the
 // extension tests, which measure inside the extension host and print one JSON

@@ -1,5 +1,5 @@
 /**
- * The editor measures of issue 6 (part 5), run inside a real VS Code extension
+ * The editor measures, run inside a real VS Code extension
  * host: `extensionTestsPath` of a session that scripts/bench-editor.mjs starts
  * on the workspace bench/editor.ts generates. Not a test suite: it reports
  * numbers, one JSON line after RESULT_MARKER, and fails only when it cannot

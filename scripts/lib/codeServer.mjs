@@ -1,6 +1,6 @@
 // Starting and stopping code-server (a real VS Code served to a browser) and
 // opening its workbench in Debian's Chromium. Shared by the integration tests,
-// the UI tests and `npm start`. See /work/shared/REAL-VSCODE.md for why.
+// the UI tests and `npm start`. See docs/testing.md for why.
 import { spawn } from 'node:child_process';
 import {
   closeSync,

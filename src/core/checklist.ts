@@ -1,5 +1,5 @@
 /**
- * The reviewer's checklist: exactly the needs a change touches (PRODUCT.md),
+ * The reviewer's checklist: exactly the needs a change touches (docs/checklist-json.md),
  * plus the standing values, each need with every reason it was picked. The CLI
  * and the editor both build it here, so they never disagree.
  */

@@ -1,4 +1,4 @@
-/** The folders PRODUCT.md says are never scanned, wherever they stand in a path. */
+/** The folders never scanned (docs/needs-file.md), wherever they stand in a path. */
 export const DEFAULT_EXCLUDES: readonly string[] = ['node_modules', 'dist', 'out', '.git'];
 
 /** True when a folder of `path` (relative, `/`-separated) is one of `names`. */

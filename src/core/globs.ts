@@ -1,5 +1,5 @@
 /**
- * Gitignore-style path globs (PRODUCT.md): `!` excludes, later patterns win, a
+ * Gitignore-style path globs (docs/needs-file.md): `!` excludes, later patterns win, a
  * pattern without a slash matches at any depth, a pattern naming a folder
  * matches everything below it. Patterns are bucketed by their literal folder
  * prefix, so testing a path costs little however many needs a file holds.

@@ -1,5 +1,5 @@
 /**
- * The data model of a needs file (format version 1, see PRODUCT.md) and of the
+ * The data model of a needs file (format version 1, see docs/needs-file.md) and of the
  * answers the core gives about it. Plain data: no behaviour, no I/O.
  */
 

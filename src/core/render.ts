@@ -1,6 +1,6 @@
 /**
  * Checklist renderers: Markdown (a GitHub task list for a pull request), JSON
- * (the contract of PRODUCT.md) and plain text. The CLI and the editor share
+ * (the contract of docs/checklist-json.md) and plain text. The CLI and the editor share
  * them, so a copied checklist equals `outside-in checklist --format markdown`.
  */
 import type { Because, Checklist, ChecklistNeed } from './checklist';

@@ -1,5 +1,5 @@
 /**
- * Splitting code and prose into comparable tokens, exactly as PRODUCT.md says:
+ * Splitting code and prose into comparable tokens, exactly as docs/needs-file.md says:
  * identifiers break at camelCase, PascalCase, snake_case, kebab-case and digits,
  * and tokens compare case-insensitively. One pass over the text; no regular
  * expression is ever built from needs-file text.

@@ -13,7 +13,7 @@ import { NeedsSet, scopeDir } from '../core/needsSet';
 import { runGitOk } from './gitProcess';
 import type { Scope } from '../core/needsSet';
 
-/** File names PRODUCT.md searches for, in any folder (and in `.github/` or `docs/`). */
+/** The default file names (docs/needs-file.md) searched for, in any folder (and in `.github/` or `docs/`). */
 export const NEEDS_FILE_NAMES: readonly string[] = [
   'customer-needs.yaml',
   'customer-needs.yml',

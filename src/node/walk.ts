@@ -1,5 +1,5 @@
 /**
- * Walking a source tree the way PRODUCT.md says: `.gitignore` files (nested
+ * Walking a source tree the way docs/needs-file.md says: `.gitignore` files (nested
  * ones too) honoured, the usual build folders never entered, symlinks not
  * followed (no loops), and binary or very large files skipped and counted.
  */

@@ -1,5 +1,5 @@
 /**
- * The views of issue 4 in one registration: the "Customer Needs" tree, the
+ * The editor views in one registration: the "Customer Needs" tree, the
  * status bar count, and "Create a needs file" behind the welcome view.
  */
 import type * as vscode from 'vscode';

@@ -1,7 +1,7 @@
 /**
  * `outside-in checklist` run as a real process on real temporary git
  * repositories. Every expected need, reason and line number is worked out by
- * hand from the files each test writes and from PRODUCT.md.
+ * hand from the files each test writes and from docs/checklist-json.md.
  */
 import * as assert from 'node:assert/strict';
 import { cpSync, mkdirSync, symlinkSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * The `outside-in` CLI run as a real process (node dist/cli.js) in temporary
  * folders. Every expected line, column and rule below is worked out by hand
- * from the fixtures in this file and PRODUCT.md, never copied from output.
+ * from the fixtures in this file and docs/, never copied from output.
  */
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { PathMatcher, compileGlob, matchesGlobs } from '../../src/core/globs';
 
-// Gitignore-style, as PRODUCT.md says: `!` excludes, later patterns win, a
+// Gitignore-style, as docs/needs-file.md says: `!` excludes, later patterns win, a
 // pattern without a slash matches at any depth, a folder matches what is below.
 const TABLE: [globs: string[], path: string, expected: boolean][] = [
   [['src/checkout/**', '!src/checkout/legacy/**'], 'src/checkout/pay.ts', true],

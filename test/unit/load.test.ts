@@ -441,7 +441,7 @@ describe('loadNeedsText: defaults', () => {
     assert.equal(need?.status, 'assumed');
   });
 
-  it('reads the full example of PRODUCT.md without a problem', () => {
+  it('reads the full example of docs/needs-file.md without a problem', () => {
     const text = yaml(
       'version: 1',
       'product: Acme Shop',

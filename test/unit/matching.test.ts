@@ -21,7 +21,7 @@ function keywordIndex(keyword: string): ReturnType<typeof indexOf> {
 /** [line, character range of the match] or [line, undefined] for no match. */
 type Row = [text: string, range: [number, number] | undefined];
 
-// Straight from PRODUCT.md's keyword rule; ranges counted by hand.
+// Straight from the keyword rule of docs/needs-file.md; ranges counted by hand.
 const KEYWORDS: Record<string, Row[]> = {
   'saved card': [
     ['const savedCard = 1;', [6, 15]],
@@ -66,7 +66,7 @@ const KEYWORDS: Record<string, Row[]> = {
   'saved card*': [['savedCards', [0, 10]]],
 };
 
-describe('keyword matching (PRODUCT.md table)', () => {
+describe('keyword matching (the table of docs/needs-file.md)', () => {
   for (const [keyword, rows] of Object.entries(KEYWORDS)) {
     const index = keywordIndex(keyword);
     for (const [text, range] of rows) {

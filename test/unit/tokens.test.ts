@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { keywordPattern, tokenize } from '../../src/core/tokens';
 
-// Expected tokens written by hand from PRODUCT.md: identifiers split at
+// Expected tokens written by hand from docs/needs-file.md: identifiers split at
 // camelCase, PascalCase, snake_case, kebab-case and digits, compared lower-case.
 const TABLE: [input: string, tokens: string[]][] = [
   ['savedCard', ['saved', 'card']],

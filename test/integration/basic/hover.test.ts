@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { hoversAt, hoverWith } from '../helpers';
 
-// Expected texts follow the hover of PRODUCT.md: the customer's words, then the
+// Expected texts follow the hover the README describes: the customer's words, then the
 // title with its priority; every needs-file text escaped.
 suite('Hover on @need annotations', () => {
   test('shows the title, priority and the customer quote of the need', async () => {

@@ -9,7 +9,7 @@ import { EXTENSION_ID, activeApi } from '../helpers';
 import { folderPath, git, makeRepository, write } from './repo';
 
 // Expected needs and reasons are worked out by hand from customer-needs.yaml
-// of the fixture, the changes makeRepository() makes, and PRODUCT.md: needs
+// of the fixture, the changes makeRepository() makes, and docs/checklist-json.md: needs
 // sorted by priority then id; a path rule names the file, a keyword on a
 // removed line gives its line in BASE and `removed: true`.
 const BRANCH_NEEDS = ['fast-checkout', 'saved-cards'];

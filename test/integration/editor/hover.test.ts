@@ -4,7 +4,7 @@ import { activeApi } from '../helpers';
 import { hoverTexts, rangeText } from './util';
 
 // Expectations written from customer-needs.yaml and src/checkout/pay.ts of the
-// `editor` fixture, following PRODUCT.md's hover: quote, title, priority,
+// `editor` fixture, following the hover the README describes: quote, title, priority,
 // persona, evidence, signals, review questions, why.
 suite('Hover on linked code', () => {
   suiteSetup(async () => (await activeApi()).ready());
