@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cleanNpmEnv } from './lib/cleanEnv.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 const NODE_MAJOR = '24';
@@ -80,7 +81,7 @@ function ensureDebianPackages(names) {
       `missing Debian packages: ${missing.join(' ')}; run as root: apt-get install -y ${missing.join(' ')}`,
     );
   }
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const env = { ...cleanNpmEnv(), DEBIAN_FRONTEND: 'noninteractive' };
   log(`installing Debian packages: ${missing.join(' ')}`);
   run('apt-get', ['-q', 'update'], { env });
   run('apt-get', ['-q', 'install', '-y', '--no-install-recommends', ...missing], { env });
@@ -105,13 +106,13 @@ function isDone() {
   );
 }
 
-/** Environment under which code-server runs and builds: Node 24 first on PATH. */
+/**
+ * Environment under which code-server runs and builds: Node 24 first on PATH,
+ * and nothing of the npm run we may be inside (see lib/cleanEnv.mjs).
+ */
 export function node24Env(extra = {}) {
-  return {
-    ...process.env,
-    PATH: `${join(paths.nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
-    ...extra,
-  };
+  const env = cleanNpmEnv();
+  return { ...env, PATH: `${join(paths.nodeDir, 'bin')}:${env.PATH ?? ''}`, ...extra };
 }
 
 export function setup() {
@@ -133,7 +134,10 @@ export function setup() {
   // `npm --prefix D` looks for its global config in D/etc/npmrc, and npm run by
   // Node 24 in D/../etc/npmrc: either way it would miss the machine's (which may
   // hold the registry's CA file, without which every fetch fails and retries).
-  const globalconfig = spawnSync('npm', ['config', 'get', 'globalconfig'], { encoding: 'utf8' });
+  const globalconfig = spawnSync('npm', ['config', 'get', 'globalconfig'], {
+    encoding: 'utf8',
+    env: cleanNpmEnv(),
+  });
   if (globalconfig.status !== 0) fail(`npm config get globalconfig: ${globalconfig.stderr}`);
   const npmEnv = { npm_config_globalconfig: globalconfig.stdout.trim() };
   const npmCommon = ['--no-audit', '--no-fund', '--no-save', '--loglevel=error'];
@@ -142,7 +146,7 @@ export function setup() {
     mkdirSync(paths.nodePrefix, { recursive: true });
     writeFileSync(join(paths.nodePrefix, 'package.json'), '{"private": true}\n');
     run('npm', ['install', ...npmCommon, '--prefix', paths.nodePrefix, `node@${NODE_MAJOR}`], {
-      env: { ...process.env, ...npmEnv },
+      env: { ...cleanNpmEnv(), ...npmEnv },
     });
     if (!existsSync(paths.node)) fail(`Node ${NODE_MAJOR} binary not found at ${paths.node}`);
   }
