@@ -63,8 +63,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       );
     } else {
       const next = argv[i + 1];
-      // A value never starts with a dash (no revision, folder or format does
-      // here), so `--base --head x` lacks one; `--stale-days -1` is a value to reject.
+      // A dash starts the next option, so `--base --head x` lacks a value; a
+      // value that starts with one is written `--root=-dir`. `--stale-days -1`
+      // is a value, rejected later with its own message.
       if (next !== undefined && (!next.startsWith('-') || /^-\d/.test(next))) {
         options.push({ raw, spec, value: next });
         i++;
