@@ -1,5 +1,8 @@
 // Bundles the CLI and the extension with esbuild. `--watch` rebuilds on change.
+import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -17,6 +20,8 @@ const builds = [
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    // `outside-in --version`: the bundle is all an installed CLI has.
+    define: { OUTSIDE_IN_VERSION: JSON.stringify(version) },
   },
   {
     ...common,

@@ -6,7 +6,7 @@
 // runs on a staged copy of just the top-level entries that .vscodeignore lets in
 // (its `!` lines): 2 s. .vscodeignore stays the one list of what goes in.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,11 @@ export function packageVsix(out, { build = true } = {}) {
       if (!wanted.has(entry)) continue;
       cpSync(join(root, entry), join(stage, entry), { recursive: true });
     }
+    // `files` is npm's list for the CLI's tarball (`npm pack`); vsce refuses a
+    // manifest with both it and .vscodeignore, the .vsix's own list.
+    const manifest = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8'));
+    delete manifest.files;
+    writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
     const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
     run(
       process.execPath,

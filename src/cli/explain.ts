@@ -1,6 +1,8 @@
 /** `outside-in explain PATH[:LINE]`: which needs relate to a file or a line, and why. */
 import * as path from 'node:path';
+import { compareNeeds } from '../core/checklist';
 import type { LoadOptions } from '../core/load';
+import { forEachLine } from '../core/match';
 import type { Need } from '../core/model';
 import type { ScopedLink } from '../core/needsSet';
 import { isNeedsFileName, loadNeedsFiles } from '../node/needsFiles';
@@ -33,6 +35,14 @@ export async function runExplain(io: Io, args: ExplainArgs): Promise<number> {
   const outcome = await readSourceFile(path.join(args.root, rel));
   if ('skipped' in outcome && outcome.skipped === 'unreadable')
     throw new UsageError(`${file}: cannot read it`);
+  if (line !== undefined && 'text' in outcome) {
+    const count = lineCount(outcome.text);
+    // A line past the end is a typo or a stale line number: no need relates to it.
+    if (line > count)
+      throw new UsageError(
+        `${args.target}: the file has ${count} ${count === 1 ? 'line' : 'lines'}`,
+      );
+  }
 
   const needsPaths = (await walkFiles(args.root)).filter(isNeedsFileName);
   const loaded = await loadNeedsFiles(args.root, needsPaths, args.load);
@@ -70,6 +80,8 @@ export async function runExplain(io: Io, args: ExplainArgs): Promise<number> {
       match: l.match,
     })),
   }));
+  // The checklist's order, so a need reads in the same place in both.
+  needs.sort(compareNeeds);
 
   if (args.format === 'json') {
     io.out(JSON.stringify({ version: 1, file: rel, line, needs }, null, 2) + '\n');
@@ -93,6 +105,13 @@ export async function runExplain(io: Io, args: ExplainArgs): Promise<number> {
       io.out(`    ${r.rule.padEnd(10)} ${flat(r.match)}  ${linesText(r.lines)}\n`);
   }
   return EXIT_OK;
+}
+
+/** Lines as the core numbers them: `a\n` is one line, an empty file one. */
+function lineCount(text: string): number {
+  let count = 0;
+  forEachLine(text, () => count++);
+  return count;
 }
 
 function linesText(lines: readonly number[]): string {

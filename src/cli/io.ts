@@ -10,8 +10,19 @@ export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
-/** A usage error: printed on stderr with a pointer to `--help`, exit 2. */
-export class UsageError extends Error {}
+/**
+ * Bad usage or unreadable input: one line on stderr, exit 2. `seeHelp` names
+ * the help that line may send the reader to (a command, or '' for the global
+ * help) when the message itself does not say what to type instead.
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly seeHelp?: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface PrintableProblem {
   readonly file: string;

@@ -1,49 +1,16 @@
 /** The `outside-in` command: argument parsing, dispatch and exit codes. */
-import { parseArgs } from 'node:util';
-import { DEFAULT_STALE_DAYS } from '../core/load';
 import type { LoadOptions } from '../core/load';
 import { GitError } from '../node/git';
+import { parseCommandLine } from './args';
 import { runCheck } from './check';
 import { runChecklist } from './checklistCommand';
 import { runExplain } from './explain';
 import type { Io } from './io';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { resolveRoot } from './root';
-
-const HELP = `outside-in: customer needs next to the code, and the checklist for a change
-
-Usage:
-  outside-in check     [--root DIR] [--needs FILE] [--format text|json]
-  outside-in explain   PATH[:LINE] [--root DIR] [--format text|json]
-  outside-in checklist [--root DIR] [--base REV] [--head REV] [--format markdown|json|text]
-
-Commands:
-  check      Validate every needs file under the root and every @need annotation.
-             Problems print as path:line:col: severity: message [rule].
-  explain    Show the needs that relate to a file (or one line of it), and why.
-  checklist  The needs that the change touches, from git diff BASE...HEAD.
-             HEAD defaults to the working tree, BASE to the merge-base with
-             the default branch.
-
-Options:
-  --root DIR         The tree to work on (default: the git repository around
-                     the current folder, else the current folder).
-  --needs FILE       check: validate this needs file only.
-  --base REV         checklist: the revision the change is compared with.
-  --head REV         checklist: the revision under review (default: working tree).
-  --format FORMAT    Output format (check/explain: text; checklist: text).
-  --stale-days N     Evidence older than N days is stale (default ${DEFAULT_STALE_DAYS}).
-  -h, --help         Show this help.
-
-Exit codes: 0 no error (warnings allowed), 1 errors found, 2 bad usage or
-unreadable input.
-`;
-
-const FORMATS: Record<string, readonly string[]> = {
-  check: ['text', 'json'],
-  explain: ['text', 'json'],
-  checklist: ['markdown', 'json', 'text'],
-};
+import type { CommandSpec } from './usage';
+import { commandHelp, globalHelp, orList } from './usage';
+import { cliVersion } from './version';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -51,7 +18,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`outside-in: ${e.message}\nRun "outside-in --help" for usage.\n`);
+      io.err(`outside-in: ${e.message}\n`);
+      if (e.seeHelp !== undefined)
+        io.err(`See "outside-in ${e.seeHelp === '' ? '' : `${e.seeHelp} `}--help".\n`);
       return EXIT_USAGE;
     }
     if (e instanceof GitError) {
@@ -66,60 +35,44 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function dispatch(argv: readonly string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        root: { type: 'string' },
-        needs: { type: 'string' },
-        base: { type: 'string' },
-        head: { type: 'string' },
-        format: { type: 'string' },
-        'stale-days': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help || command === 'help') {
-    io.out(HELP);
+  const parsed = parseCommandLine(argv);
+  if (parsed.kind === 'help') {
+    io.out(parsed.command === undefined ? globalHelp() : commandHelp(parsed.command));
     return EXIT_OK;
   }
-  if (command === undefined) throw new UsageError('missing command: check, explain or checklist');
-  const formats = FORMATS[command];
-  if (!formats) throw new UsageError(`unknown command "${command}"`);
-  const format = values.format ?? 'text';
-  if (!formats.includes(format))
-    throw new UsageError(`--format ${format}: ${command} prints ${formats.join(', ')}`);
-  const onlyFor = (option: 'needs' | 'base' | 'head', cmd: string): void => {
-    if (values[option] !== undefined && command !== cmd)
-      throw new UsageError(`--${option} is an option of "${cmd}" only`);
-  };
-  onlyFor('needs', 'check');
-  onlyFor('base', 'checklist');
-  onlyFor('head', 'checklist');
+  if (parsed.kind === 'version') {
+    io.out(`${cliVersion()}\n`);
+    return EXIT_OK;
+  }
+  const { command, values, args } = parsed;
+  const format = formatOf(command, values.format);
   const load = loadOptions(values['stale-days']);
+  // Arguments before the root: a wrong count is a usage mistake whatever the tree.
+  if (command.argument === undefined && args.length > 0)
+    throw new UsageError(
+      `${command.name} takes no argument, got "${args[0] as string}"`,
+      command.name,
+    );
+  if (command.argument !== undefined && args.length !== 1)
+    throw new UsageError(
+      args.length === 0
+        ? `${command.name} needs a ${command.argument.name}`
+        : `${command.name} takes one ${command.argument.name}, got ${args.length}`,
+      command.name,
+    );
   const root = await resolveRoot(io.cwd, values.root);
 
-  switch (command) {
+  switch (command.name) {
     case 'check':
-      if (rest.length > 0) throw new UsageError(`check takes no argument, got "${rest[0]}"`);
       return runCheck(io, { root, needs: values.needs, format: format as 'text' | 'json', load });
     case 'explain':
-      if (rest.length !== 1) throw new UsageError('explain takes one PATH[:LINE]');
       return runExplain(io, {
         root,
-        target: rest[0] as string,
+        target: args[0] as string,
         format: format as 'text' | 'json',
         load,
       });
-    default:
-      if (rest.length > 0) throw new UsageError(`checklist takes no argument, got "${rest[0]}"`);
+    case 'checklist':
       return runChecklist(io, {
         root,
         base: values.base,
@@ -130,11 +83,18 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+function formatOf(command: CommandSpec, format: string | undefined): string {
+  if (format === undefined) return command.defaultFormat;
+  if (!command.formats.includes(format))
+    throw new UsageError(`--format ${format}: ${command.name} prints ${orList(command.formats)}`);
+  return format;
+}
+
 function loadOptions(staleDays: string | undefined): LoadOptions {
   if (staleDays === undefined) return {};
   const n = Number(staleDays);
   if (!Number.isInteger(n) || n < 0)
-    throw new UsageError(`--stale-days ${staleDays}: a whole number of days`);
+    throw new UsageError(`--stale-days ${staleDays}: give a whole number of days, 0 or more`);
   return { staleDays: n };
 }
 

@@ -49,6 +49,8 @@ export interface ChecklistValue {
 
 export interface Checklist {
   readonly version: 1;
+  /** The product the needs belong to, when a needs file names one (see `productOf`). */
+  readonly product?: string;
   readonly base: string;
   readonly head: string;
   readonly needs: readonly ChecklistNeed[];
@@ -146,12 +148,10 @@ export function buildChecklist(
   const needs = [...found.entries()].map(([need, e]) =>
     checklistNeed(need, e.needsFile, e.because, set, options),
   );
-  needs.sort(
-    (a, b) =>
-      PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority) || compare(a.id, b.id),
-  );
+  needs.sort(compareNeeds);
   return {
     version: 1,
+    product: productOf(set),
     base: revs.base,
     head: revs.head,
     needs,
@@ -210,6 +210,38 @@ function standingValues(set: NeedsSet, changed: readonly string[]): ChecklistVal
     }
   }
   return out;
+}
+
+/**
+ * The order of needs on the checklist and in `outside-in explain`: critical
+ * first, then high, medium, low; within a priority by id.
+ */
+export function compareNeeds(
+  a: Pick<Need, 'priority' | 'id'>,
+  b: Pick<Need, 'priority' | 'id'>,
+): number {
+  return PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority) || compare(a.id, b.id);
+}
+
+/**
+ * The product named by the root needs file, else by the needs file nearest the
+ * root that names one; undefined when none does. Of two needs files for the
+ * same folder, the one nearer it (`customer-needs.yaml` before
+ * `docs/customer-needs.yaml`) wins.
+ */
+export function productOf(set: NeedsSet): string | undefined {
+  const named = set.scopes.filter((s) => (s.index.file.product ?? '').trim() !== '');
+  named.sort(
+    (a, b) =>
+      segments(a.dir) - segments(b.dir) ||
+      segments(a.needsFile) - segments(b.needsFile) ||
+      compare(a.needsFile, b.needsFile),
+  );
+  return named[0]?.index.file.product?.trim();
+}
+
+function segments(path: string): number {
+  return path === '' ? 0 : path.split('/').length;
 }
 
 /** Code-point order, stable across locales. */

@@ -21,7 +21,11 @@ function text(s: string): string {
 }
 
 export function renderMarkdown(checklist: Checklist, ticks: Ticks = new Set()): string {
-  const out: string[] = ['## Customer needs this change touches', ''];
+  const heading =
+    checklist.product === undefined
+      ? 'Customer needs this change touches'
+      : `${text(checklist.product)}: customer needs this change touches`;
+  const out: string[] = [`## ${heading}`, ''];
   out.push(
     `_Outside-In checklist for ${codeSpan(revRange(checklist))}: ${filesLine(checklist)}._`,
     '',
@@ -55,10 +59,11 @@ export function renderMarkdown(checklist: Checklist, ticks: Ticks = new Set()): 
 }
 
 export function renderText(checklist: Checklist): string {
-  const out: string[] = [
-    `Outside-In checklist for ${revRange(checklist)}: ${filesLine(checklist)}`,
-    '',
-  ];
+  const range =
+    checklist.product === undefined
+      ? revRange(checklist)
+      : `${flat(checklist.product)} (${revRange(checklist)})`;
+  const out: string[] = [`Outside-In checklist for ${range}: ${filesLine(checklist)}`, ''];
   if (checklist.needs.length === 0) out.push('No customer need relates to the changed files.', '');
   for (const need of checklist.needs) {
     const who = need.persona !== undefined ? ` (${flat(need.personaName ?? need.persona)})` : '';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildChecklist, questionKey } from '../../src/core/checklist';
+import { buildChecklist, compareNeeds, questionKey } from '../../src/core/checklist';
 import type { Because, Checklist } from '../../src/core/checklist';
 import type { FileChange } from '../../src/core/diff';
 import { renderJson, renderMarkdown, renderText } from '../../src/core/render';
@@ -337,5 +337,104 @@ describe('renderText', () => {
     const text = renderText(checklist);
     assert.ok(text.includes('red'), text);
     assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe('the product a checklist is for', () => {
+  /** A needs file naming `product` (or none), with one need on every file of its folder. */
+  function needsFile(product: string | undefined, id: string): string {
+    return yaml(
+      'version: 1',
+      ...(product === undefined ? [] : [`product: ${JSON.stringify(product)}`]),
+      'needs:',
+      `  - id: ${id}`,
+      '    title: Anything',
+      '    match:',
+      '      paths: ["**"]',
+    );
+  }
+  const touched = [change('packages/admin/src/a.ts')];
+  const build = (files: Record<string, string>): Checklist =>
+    buildChecklist(needsSet(files), touched, REVS);
+
+  it('without a product: no "product" in the JSON, the usual headings', () => {
+    const checklist = build({ 'customer-needs.yaml': needsFile(undefined, 'root') });
+    assert.equal('product' in JSON.parse(renderJson(checklist)), false);
+    assert.equal(renderMarkdown(checklist).split('\n')[0], '## Customer needs this change touches');
+    assert.equal(
+      renderText(checklist).split('\n')[0],
+      'Outside-In checklist for abc123...WORKTREE: 1 changed file, 1 related to customer needs',
+    );
+  });
+
+  it('names the product in the JSON, the Markdown heading and the text heading', () => {
+    const checklist = build({ 'customer-needs.yaml': needsFile('Acme Shop', 'root') });
+    assert.equal((JSON.parse(renderJson(checklist)) as { product: unknown }).product, 'Acme Shop');
+    assert.equal(
+      renderMarkdown(checklist).split('\n')[0],
+      '## Acme Shop: customer needs this change touches',
+    );
+    assert.equal(
+      renderText(checklist).split('\n')[0],
+      'Outside-In checklist for Acme Shop (abc123...WORKTREE): 1 changed file, 1 related to customer needs',
+    );
+  });
+
+  it('the root needs file wins over nested ones; else the needs file nearest the root', () => {
+    const nested = {
+      'packages/customer-needs.yaml': needsFile('Packages', 'packages'),
+      'packages/admin/customer-needs.yaml': needsFile('Admin', 'admin'),
+    };
+    assert.equal(
+      build({ ...nested, 'customer-needs.yaml': needsFile('Acme Shop', 'root') }).product,
+      'Acme Shop',
+    );
+    assert.equal(
+      build({ ...nested, 'customer-needs.yaml': needsFile(undefined, 'root') }).product,
+      'Packages',
+    );
+    // Both speak for the root folder: the one in it is the root needs file.
+    assert.equal(
+      build({
+        '.github/customer-needs.yaml': needsFile('From .github', 'github'),
+        'customer-needs.yaml': needsFile('Acme Shop', 'root'),
+      }).product,
+      'Acme Shop',
+    );
+  });
+
+  it('a blank product is no product', () => {
+    assert.equal(build({ 'customer-needs.yaml': needsFile('  ', 'root') }).product, undefined);
+  });
+
+  it('escapes the product in Markdown and flattens it in text', () => {
+    const checklist = build({
+      'customer-needs.yaml': needsFile('<b>Shop</b> [x](javascript:y) @acme #1\n# h', 'root'),
+    });
+    assert.equal(
+      renderMarkdown(checklist).split('\n')[0],
+      '## \\<b\\>Shop\\</b\\> \\[x\\](javascript:y) @\u2060acme \\#\u20601 \\# h: customer needs this change touches',
+    );
+    assert.match(
+      renderText(checklist).split('\n')[0] ?? '',
+      /^Outside-In checklist for <b>Shop<\/b> \[x\]\(javascript:y\) @acme #1 # h \(abc123\.\.\.WORKTREE\): /,
+    );
+  });
+});
+
+describe('compareNeeds', () => {
+  it('orders critical, high, medium, low, then by id in code-point order', () => {
+    const needs = [
+      { id: 'b', priority: 'low' as const },
+      { id: 'a', priority: 'medium' as const },
+      { id: 'Z', priority: 'high' as const },
+      { id: 'z', priority: 'critical' as const },
+      { id: 'a', priority: 'high' as const },
+      { id: 'a', priority: 'critical' as const },
+    ];
+    assert.deepEqual(
+      [...needs].sort(compareNeeds).map((n) => `${n.priority}:${n.id}`),
+      ['critical:a', 'critical:z', 'high:Z', 'high:a', 'medium:a', 'low:b'],
+    );
   });
 });

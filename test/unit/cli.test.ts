@@ -4,10 +4,10 @@
  * from the fixtures in this file and docs/, never copied from output.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TempRepo, makeTempDir, removeDir } from './helpers/gitRepo';
-import { STACK_FRAME, ensureCliBuilt, runCli } from './helpers/runCli';
+import { REPO_ROOT, STACK_FRAME, ensureCliBuilt, runCli } from './helpers/runCli';
 import type { CliRun } from './helpers/runCli';
 
 // Line numbers are written beside the lines they count.
@@ -62,6 +62,11 @@ function writeTree(dir: string, files: Tree): void {
     mkdirSync(path.dirname(abs), { recursive: true });
     writeFileSync(abs, content);
   }
+}
+
+/** The text with every run of white space as one space: help wraps its lines. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }
 
 function lines(text: string): string[] {
@@ -120,6 +125,47 @@ describe('outside-in CLI (as a process)', function () {
 
     it('--base on check is a usage error', () => {
       assertUsageError(runCli(dir, ['check', '--base', 'main']), /--base/);
+    });
+
+    it('--version and -V print the version in package.json and exit 0', () => {
+      const { version } = JSON.parse(
+        readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'),
+      ) as {
+        version: string;
+      };
+      for (const flag of ['--version', '-V']) {
+        const run = runCli(dir, [flag]);
+        assert.equal(run.code, 0, run.stderr);
+        assert.equal(run.stdout, `${version}\n`);
+        assert.equal(run.stderr, '');
+      }
+    });
+
+    it('--help lists every --format per command with the default, --version and CMD --help', () => {
+      const help = oneLine(runCli(dir, ['--help']).stdout);
+      assert.ok(
+        help.includes(
+          '--format FORMAT check, explain: text or json; checklist: text, markdown or json (default: text).',
+        ),
+        help,
+      );
+      assert.ok(help.includes('-V, --version'), help);
+      assert.ok(help.includes('outside-in CMD --help'), help);
+    });
+
+    it('checklist --bse main: one plain line, no parser text from Node', () => {
+      const run = runCli(dir, ['checklist', '--bse', 'main']);
+      assert.equal(run.code, 2);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr, 'outside-in: unknown option --bse (did you mean --base?)\n');
+    });
+
+    it('checklist -h and help checklist print the help of checklist', () => {
+      const dash = runCli(dir, ['checklist', '-h']);
+      assert.equal(dash.code, 0, dash.stderr);
+      assert.match(dash.stdout, /^Usage: outside-in checklist \[--root DIR\]/);
+      assert.match(dash.stdout, /^ {2}--base REV {9}The revision the change is compared with/m);
+      assert.equal(runCli(dir, ['help', 'checklist']).stdout, dash.stdout);
     });
 
     it('--root that is not a folder is a usage error', () => {
@@ -387,6 +433,64 @@ describe('outside-in CLI (as a process)', function () {
         ['annotation', 3, 'fast-checkout'],
         ['keyword', 3, 'saved card'],
       ]);
+    });
+
+    it('PATH:LINE past the last line: exit 2, the number of lines said', () => {
+      // PAY_TS holds 5 lines, the last ended by a newline.
+      const past = runCli(dir, ['explain', 'src/checkout/pay.ts:6']);
+      assert.equal(past.code, 2);
+      assert.equal(past.stdout, '');
+      assert.equal(past.stderr, 'outside-in: src/checkout/pay.ts:6: the file has 5 lines\n');
+      assert.equal(runCli(dir, ['explain', 'src/checkout/pay.ts:5']).code, 0);
+
+      const one = tempTree({ 'customer-needs.yaml': NEEDS, 'one.ts': 'x' });
+      assert.equal(
+        runCli(one, ['explain', 'one.ts:2']).stderr,
+        'outside-in: one.ts:2: the file has 1 line\n',
+      );
+    });
+
+    it('lists the needs as the checklist does: critical, high, medium, low, then by id', () => {
+      const tree = tempTree({
+        'customer-needs.yaml': [
+          'version: 1',
+          'needs:',
+          ...[
+            ['z-low', 'low'],
+            ['m-medium', 'medium'],
+            ['b-critical', 'critical'],
+            ['h-high', 'high'],
+            ['a-critical', 'critical'],
+          ].flatMap(([id, priority]) => [
+            `  - id: ${id as string}`,
+            `    title: Need ${id as string}`,
+            `    priority: ${priority as string}`,
+          ]),
+          '',
+        ].join('\n'),
+        // Annotated in the reverse of the expected order.
+        'src/all.ts': [
+          '// @need z-low',
+          '// @need m-medium',
+          '// @need h-high',
+          '// @need b-critical',
+          '// @need a-critical',
+          '',
+        ].join('\n'),
+      });
+      const expected = ['a-critical', 'b-critical', 'h-high', 'm-medium', 'z-low'];
+      const json = runCli(tree, ['explain', 'src/all.ts', '--format', 'json']);
+      assert.equal(json.code, 0, json.stderr);
+      assert.deepEqual(
+        (JSON.parse(json.stdout) as ExplainJson).needs.map((n) => n.id),
+        expected,
+      );
+      const text = runCli(tree, ['explain', 'src/all.ts']);
+      assert.equal(text.code, 0, text.stderr);
+      const shown = lines(text.stdout)
+        .map((l) => /^ {2}([a-z-]+) {2}Need /.exec(l)?.[1])
+        .filter((id) => id !== undefined);
+      assert.deepEqual(shown, expected);
     });
 
     it('a file outside the root is a usage error', () => {

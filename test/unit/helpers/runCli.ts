@@ -8,6 +8,8 @@ export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 export const CLI_PATH = path.join(REPO_ROOT, 'dist', 'cli.js');
 
 const SOURCE_DIRS = ['src/cli', 'src/node', 'src/core'].map((d) => path.join(REPO_ROOT, d));
+/** Files the bundle is built from besides the sources: the build and the version it stamps. */
+const BUILD_FILES = ['scripts/build.mjs', 'package.json'].map((f) => path.join(REPO_ROOT, f));
 
 function newestSourceTime(dir: string): number {
   let newest = 0;
@@ -25,7 +27,10 @@ function newestSourceTime(dir: string): number {
  */
 export function ensureCliBuilt(): void {
   const built = existsSync(CLI_PATH) ? statSync(CLI_PATH).mtimeMs : 0;
-  const sources = Math.max(...SOURCE_DIRS.map(newestSourceTime));
+  const sources = Math.max(
+    ...SOURCE_DIRS.map(newestSourceTime),
+    ...BUILD_FILES.map((f) => statSync(f).mtimeMs),
+  );
   if (built >= sources) return;
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], {
     cwd: REPO_ROOT,

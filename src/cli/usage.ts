@@ -1,0 +1,220 @@
+/**
+ * What the `outside-in` commands and options are, in one table: the argument
+ * parser checks the command line against it and the help texts are printed
+ * from it, so the two cannot drift apart.
+ */
+import { DEFAULT_STALE_DAYS } from '../core/load';
+
+export type CommandName = 'check' | 'explain' | 'checklist';
+
+export interface CommandSpec {
+  readonly name: CommandName;
+  /** The synopsis after the command name: the README's contract lines. */
+  readonly synopsis: string;
+  readonly summary: readonly string[];
+  /** The positional argument, if the command takes one. */
+  readonly argument?: { readonly name: string; readonly text: string };
+  readonly formats: readonly string[];
+  readonly defaultFormat: string;
+  readonly example: string;
+}
+
+export interface OptionSpec {
+  readonly name: string;
+  readonly short?: string;
+  /** The placeholder of the value; absent for a flag. */
+  readonly value?: string;
+  /** The commands it belongs to; absent for every command. */
+  readonly commands?: readonly CommandName[];
+  readonly text: string;
+  readonly default?: string;
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'check',
+    synopsis: '[--root DIR] [--needs FILE] [--format text|json]',
+    summary: [
+      'Validate every needs file under the root and every @need annotation.',
+      'Problems print as path:line:col: severity: message [rule].',
+    ],
+    formats: ['text', 'json'],
+    defaultFormat: 'text',
+    example: 'outside-in check --format json > problems.json',
+  },
+  {
+    name: 'explain',
+    synopsis: 'PATH[:LINE] [--root DIR] [--format text|json]',
+    summary: ['Show the needs that relate to a file (or one line of it), and why.'],
+    argument: {
+      name: 'PATH[:LINE]',
+      text: 'A file, relative to the current folder; with :LINE, one line of it (the first line is 1).',
+    },
+    formats: ['text', 'json'],
+    defaultFormat: 'text',
+    example: 'outside-in explain src/checkout/pay.ts:41',
+  },
+  {
+    name: 'checklist',
+    synopsis: '[--root DIR] [--base REV] [--head REV] [--format markdown|json|text]',
+    summary: [
+      'The needs that the change touches, from git diff BASE...HEAD.',
+      'HEAD defaults to the working tree, BASE to the merge-base with',
+      'the default branch.',
+    ],
+    formats: ['text', 'markdown', 'json'],
+    defaultFormat: 'text',
+    example: 'outside-in checklist --base origin/main --format markdown > checklist.md',
+  },
+];
+
+export const OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'root',
+    value: 'DIR',
+    text: 'The tree to work on',
+    default: 'the git repository around the current folder, else the current folder',
+  },
+  {
+    name: 'needs',
+    value: 'FILE',
+    commands: ['check'],
+    text: 'Validate this needs file only',
+    default: 'every needs file under the root',
+  },
+  {
+    name: 'base',
+    value: 'REV',
+    commands: ['checklist'],
+    text: 'The revision the change is compared with',
+    default:
+      'the merge-base of HEAD with the default branch: origin/HEAD, else main, master or trunk',
+  },
+  {
+    name: 'head',
+    value: 'REV',
+    commands: ['checklist'],
+    text: 'The revision under review',
+    default: 'the working tree, untracked files included',
+  },
+  { name: 'format', value: 'FORMAT', text: 'How to print the result', default: 'text' },
+  {
+    name: 'stale-days',
+    value: 'N',
+    commands: ['check', 'checklist'],
+    text: 'Evidence older than N days is stale',
+    default: String(DEFAULT_STALE_DAYS),
+  },
+  { name: 'help', short: 'h', text: 'Show this help' },
+  { name: 'version', short: 'V', text: 'Print the version of outside-in' },
+];
+
+/** The spec of `name`, if it names a command. */
+export function commandSpec(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+/** Whether `option` may be given to `command` (`--version` goes with any). */
+export function belongsTo(option: OptionSpec, command: CommandName): boolean {
+  return option.commands === undefined || option.commands.includes(command);
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] as string}`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+export function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] as string}`;
+}
+
+const WIDTH = 80;
+/** Where option texts start: two spaces, the widest flag, two spaces. */
+const TEXT_COLUMN = 21;
+
+export function globalHelp(): string {
+  const out = ['outside-in: customer needs next to the code, and the checklist for a change', ''];
+  out.push('Usage:');
+  for (const c of COMMANDS) out.push(`  outside-in ${c.name.padEnd(9)} ${c.synopsis}`);
+  out.push('  outside-in CMD --help     one command: its usage, options and an example');
+  out.push('  outside-in --version', '');
+  out.push('Commands:');
+  for (const c of COMMANDS)
+    c.summary.forEach((line, i) => out.push(`  ${(i === 0 ? c.name : '').padEnd(9)}  ${line}`));
+  out.push('', 'Options:');
+  for (const o of OPTIONS) {
+    const text =
+      o.name === 'format'
+        ? `${formatsByCommand()} (default: text).`
+        : o.name === 'help'
+          ? "Show this help; after a command (or as outside-in help CMD), that command's help."
+          : described(o);
+    const only = o.commands === undefined ? '' : `${andList(o.commands)}: `;
+    out.push(...optionLines(flag(o), only === '' ? text : only + lowerFirst(text)));
+  }
+  out.push(
+    '',
+    'Exit codes: 0 no error (warnings allowed), 1 errors found, 2 bad usage or',
+    'unreadable input.',
+    '',
+  );
+  return out.join('\n');
+}
+
+export function commandHelp(c: CommandSpec): string {
+  const out = [`Usage: outside-in ${c.name} ${c.synopsis}`, '', ...c.summary, ''];
+  if (c.argument) out.push('Argument:', ...optionLines(c.argument.name, c.argument.text), '');
+  out.push('Options:');
+  for (const o of OPTIONS) {
+    if (o.name === 'version' || !belongsTo(o, c.name)) continue;
+    const text =
+      o.name === 'format' ? `${orList(c.formats)} (default: ${c.defaultFormat}).` : described(o);
+    out.push(...optionLines(flag(o), text));
+  }
+  out.push('', 'Example:', `  ${c.example}`, '');
+  return out.join('\n');
+}
+
+function described(o: OptionSpec): string {
+  return o.default === undefined ? `${o.text}.` : `${o.text} (default: ${o.default}).`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** `check, explain: text or json; checklist: ...`: commands with the same formats together. */
+function formatsByCommand(): string {
+  const groups = new Map<string, string[]>();
+  for (const c of COMMANDS) {
+    const key = orList(c.formats);
+    groups.set(key, [...(groups.get(key) ?? []), c.name]);
+  }
+  return [...groups].map(([formats, names]) => `${names.join(', ')}: ${formats}`).join('; ');
+}
+
+function flag(o: OptionSpec): string {
+  const long = `--${o.name}${o.value === undefined ? '' : ` ${o.value}`}`;
+  return o.short === undefined ? long : `-${o.short}, ${long}`;
+}
+
+/** `  FLAG  text`, the text wrapped at WIDTH and aligned at TEXT_COLUMN. */
+function optionLines(flagText: string, text: string): string[] {
+  const lines: string[] = [];
+  let line = `  ${flagText}`.padEnd(TEXT_COLUMN - 1);
+  let empty = true;
+  for (const word of text.split(' ')) {
+    if (!empty && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = ' '.repeat(TEXT_COLUMN - 1);
+      empty = true;
+    }
+    line += ` ${word}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}
