@@ -1,6 +1,6 @@
 /** `outside-in explain PATH[:LINE]`: which needs relate to a file or a line, and why. */
 import * as path from 'node:path';
-import { compareNeeds } from '../core/checklist';
+import { compareNeeds } from '../core/present';
 import type { LoadOptions } from '../core/load';
 import { forEachLine } from '../core/match';
 import type { Need } from '../core/model';

@@ -6,9 +6,9 @@
 import type { FileChange } from './diff';
 import { isExcluded } from './excludes';
 import { globsMatcher } from './globs';
+import { compareNeeds } from './present';
 import { DEFAULT_STALE_DAYS, newestEvidenceAge } from './load';
 import type { LinkRule, Need, Priority, Status } from './model';
-import { PRIORITIES } from './model';
 import type { NeedsSet, ScopedLink } from './needsSet';
 
 /** Why a need is on the checklist: one file, and for line rules one line. */
@@ -210,17 +210,6 @@ function standingValues(set: NeedsSet, changed: readonly string[]): ChecklistVal
     }
   }
   return out;
-}
-
-/**
- * The order of needs on the checklist and in `outside-in explain`: critical
- * first, then high, medium, low; within a priority by id.
- */
-export function compareNeeds(
-  a: Pick<Need, 'priority' | 'id'>,
-  b: Pick<Need, 'priority' | 'id'>,
-): number {
-  return PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority) || compare(a.id, b.id);
 }
 
 /**

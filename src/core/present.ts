@@ -100,13 +100,20 @@ export function needsLabel(needs: readonly Need[]): string {
   return `${flat(first.title)} (${first.priority})${more}`;
 }
 
-/** Needs sorted critical first, then by id; the order of every list. */
-export function sortByPriority<T extends Pick<Need, 'priority' | 'id'>>(needs: readonly T[]): T[] {
-  return [...needs].sort(
-    (a, b) =>
-      PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+/** Critical first, then by id: the one order of every list of needs (checklist, explain, hover, sidebar). */
+export function compareNeeds(
+  a: Pick<Need, 'priority' | 'id'>,
+  b: Pick<Need, 'priority' | 'id'>,
+): number {
+  return (
+    PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
+}
+
+/** A sorted copy of `needs`, in the order of compareNeeds. */
+export function sortByPriority<T extends Pick<Need, 'priority' | 'id'>>(needs: readonly T[]): T[] {
+  return [...needs].sort(compareNeeds);
 }
 
 /** Whether `priority` is at least `lowest` (critical > high > medium > low). */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildChecklist, compareNeeds, questionKey } from '../../src/core/checklist';
+import { buildChecklist, questionKey } from '../../src/core/checklist';
+import { compareNeeds } from '../../src/core/present';
 import type { Because, Checklist } from '../../src/core/checklist';
 import type { FileChange } from '../../src/core/diff';
 import { renderJson, renderMarkdown, renderText } from '../../src/core/render';
