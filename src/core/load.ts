@@ -7,6 +7,7 @@ import { dayNumber, today as todayNumber } from './dates';
 import { readNeed, readPersonas, readValue } from './loadParts';
 import type { LoadResult, Need, NeedsFile, Problem, Value } from './model';
 import { MAX_ALIASES, YamlReader, aliasBomb } from './yamlReader';
+import { syntaxFindings } from './yamlSyntax';
 
 export interface LoadOptions {
   /** Evidence older than this many days asks to be re-validated. Default 365. */
@@ -57,8 +58,9 @@ function loadParsed(text: string, options: LoadOptions): LoadResult {
     keepSourceTokens: false,
   });
   const r = new YamlReader(doc, text);
-  for (const e of doc.errors) {
-    r.report('error', 'yaml-syntax', firstLine(e.message), r.spanOfOffsets(e.pos[0], e.pos[1]));
+  for (const f of syntaxFindings(doc, text)) {
+    r.report('error', 'yaml-syntax', f.message, r.spanOfOffsets(f.start, f.end));
+    r.damaged(f.damage[0], f.damage[1]);
   }
   for (const w of doc.warnings) {
     r.report('warning', 'yaml-warning', firstLine(w.message), r.spanOfOffsets(w.pos[0], w.pos[1]));
