@@ -5,8 +5,9 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { dayNumber, today as todayNumber } from './dates';
 import { readNeed, readPersonas, readValue } from './loadParts';
-import type { LoadResult, Need, NeedsFile, Problem, Value } from './model';
+import type { LoadResult, Need, NeedsFile, Problem, Span, Value } from './model';
 import { MAX_ALIASES, YamlReader, aliasBomb } from './yamlReader';
+import { syntaxFindings } from './yamlSyntax';
 
 export interface LoadOptions {
   /** Evidence older than this many days asks to be re-validated. Default 365. */
@@ -57,8 +58,9 @@ function loadParsed(text: string, options: LoadOptions): LoadResult {
     keepSourceTokens: false,
   });
   const r = new YamlReader(doc, text);
-  for (const e of doc.errors) {
-    r.report('error', 'yaml-syntax', firstLine(e.message), r.spanOfOffsets(e.pos[0], e.pos[1]));
+  for (const f of syntaxFindings(doc, text)) {
+    r.report('error', 'yaml-syntax', f.message, r.spanOfOffsets(f.start, f.end));
+    r.damaged(f.damage[0], f.damage[1]);
   }
   for (const w of doc.warnings) {
     r.report('warning', 'yaml-warning', firstLine(w.message), r.spanOfOffsets(w.pos[0], w.pos[1]));
@@ -127,30 +129,32 @@ function loadParsed(text: string, options: LoadOptions): LoadResult {
 
   const needs: Need[] = [];
   const firstLineOf = new Map<string, number>();
+  const invalidIds = new Map<string, Span>();
   const needSeq = r.list(root, 'needs', 'the needs file', true);
   needSeq?.items.forEach((raw, i) => {
     const item = r.deref(raw);
     if (!isMap(item))
       return r.wrongType(item, `need #${i + 1}`, 'needs', 'a mapping with "id" and "title"', true);
-    const need = readNeed(r, item, i, personas);
-    if (!need) return;
-    const first = firstLineOf.get(need.id);
+    const { id, need } = readNeed(r, item, i, personas);
+    if (!id) return;
+    const first = firstLineOf.get(id.value);
     if (first !== undefined) {
       r.report(
         'error',
         'duplicate-id',
-        `Duplicate id "${need.id}": first defined on line ${first + 1}.`,
-        need.idSpan,
+        `Duplicate id "${id.value}": first defined on line ${first + 1}.`,
+        id.span,
       );
       return;
     }
-    firstLineOf.set(need.id, need.idSpan.start.line);
-    needs.push(need);
+    firstLineOf.set(id.value, id.span.start.line);
+    if (need) needs.push(need);
+    else invalidIds.set(id.value, id.span);
   });
 
   for (const need of needs) evidenceWarnings(r.problems, need, options);
   const product = r.text(root, 'product', 'the needs file');
-  const file: NeedsFile = { version: 1, product, personas, values, needs };
+  const file: NeedsFile = { version: 1, product, personas, values, needs, invalidIds };
   return { file, problems: r.problems };
 }
 

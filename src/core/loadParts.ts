@@ -5,7 +5,17 @@
 import type { YAMLMap } from 'yaml';
 import { isMap, isScalar } from 'yaml';
 import { dayNumber } from './dates';
-import type { Evidence, EvidenceKind, Need, Persona, Priority, Span, Status, Value } from './model';
+import type {
+  Evidence,
+  EvidenceKind,
+  Located,
+  Need,
+  Persona,
+  Priority,
+  Span,
+  Status,
+  Value,
+} from './model';
 import { EVIDENCE_KINDS, PRIORITIES, STATUSES } from './model';
 import { keywordPattern } from './tokens';
 import type { YamlReader } from './yamlReader';
@@ -142,12 +152,22 @@ function matchableGlobs(
   });
 }
 
+/**
+ * A need as read: `need` when it can be used, `id` whenever the entry has a
+ * well-formed one. A need without a usable title is still a known id, so an
+ * `@need` naming it is not a second error on top of its own.
+ */
+export interface NeedRead {
+  readonly id?: Located<string>;
+  readonly need?: Need;
+}
+
 export function readNeed(
   r: YamlReader,
   map: YAMLMap,
   index: number,
   personas: ReadonlyMap<string, Persona>,
-): Need | undefined {
+): NeedRead {
   const at = `need #${index + 1}`;
   r.unknownKeys(map, NEED_KEYS, at);
   const id = readId(r, map, at);
@@ -196,7 +216,7 @@ export function readNeed(
     span: r.span(map),
     idSpan: id?.span ?? r.span(map),
   };
-  return id && title ? need : undefined;
+  return { id, need: id && title ? need : undefined };
 }
 
 function readEvidenceList(r: YamlReader, need: YAMLMap, where: string): Evidence[] {

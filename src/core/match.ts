@@ -176,7 +176,9 @@ export function lineLinks(
             end: a.end,
             match: a.id,
           });
-      } else if (!need) options.unknown?.push({ id: a.id, line, start: a.start, end: a.end });
+      } else if (!need && index.file.invalidIds?.has(a.id) !== true) {
+        options.unknown?.push({ id: a.id, line, start: a.start, end: a.end });
+      }
     }
   }
   keywordMatches(index, text, (need, start, end, match) => {

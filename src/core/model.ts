@@ -103,6 +103,12 @@ export interface NeedsFile {
   readonly values: readonly Value[];
   /** Every need in file order, retired ones included; ids are unique here. */
   readonly needs: readonly Need[];
+  /**
+   * Ids of needs that could not be read (a required field missing or wrong),
+   * with the span of each id. Still known ids: an `@need` naming one is no
+   * unknown need, though it links nothing. Absent means none.
+   */
+  readonly invalidIds?: ReadonlyMap<string, Span>;
 }
 
 export interface LoadResult {

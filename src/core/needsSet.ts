@@ -61,6 +61,14 @@ export class NeedsSet {
     return undefined;
   }
 
+  /**
+   * Whether a needs file governing the path names `id` for a need it could
+   * not read: a known id, whose own problems are reported in that file.
+   */
+  private isInvalid(id: string, scopes: readonly { scope: Scope }[]): boolean {
+    return scopes.some(({ scope }) => scope.index.file.invalidIds?.has(id) === true);
+  }
+
   /** Whole-file links of `path`. */
   pathLinks(path: string): ScopedLink[] {
     const out: ScopedLink[] = [];
@@ -110,8 +118,10 @@ export class NeedsSet {
     if (text.includes('@need')) {
       for (const a of findAnnotations(text)) {
         const found = this.findNeed(a.id, path);
-        if (!found) unknown?.push({ id: a.id, line, start: a.start, end: a.end });
-        else if (found.need.status !== 'retired') {
+        if (!found) {
+          if (!this.isInvalid(a.id, scopes))
+            unknown?.push({ id: a.id, line, start: a.start, end: a.end });
+        } else if (found.need.status !== 'retired') {
           out.push({
             needId: a.id,
             rule: 'annotation',

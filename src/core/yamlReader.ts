@@ -51,6 +51,9 @@ export class YamlReader {
   readonly problems: Problem[] = [];
   private aliases = 0;
 
+  /** Line ranges that YAML syntax errors threw off (see `report`). */
+  private readonly damage: { from: number; to: number }[] = [];
+
   /** Offsets where each line starts. Our own: yaml's LineCounter misses lines inside tokens it could not parse. */
   private readonly lineStarts: number[] = [0];
 
@@ -84,8 +87,25 @@ export class YamlReader {
     return { line: lo, character: at - (this.lineStarts[lo] as number) };
   }
 
-  report(severity: Severity, rule: string, message: string, span: Span): void {
+  /**
+   * Reports a problem at `span`, unless `extent` (the node it is about, by
+   * default `span`) touches lines a YAML syntax error threw off: what the
+   * loader finds there is that error again, not news.
+   */
+  report(severity: Severity, rule: string, message: string, span: Span, extent = span): void {
+    if (rule !== 'yaml-syntax' && this.isDamaged(extent)) return;
     this.problems.push({ severity, rule, message, span });
+  }
+
+  /** Marks the lines from offset `from` to `to` as thrown off by a syntax error. */
+  damaged(from: number, to: number): void {
+    this.damage.push({ from: this.position(from).line, to: this.position(to).line });
+  }
+
+  private isDamaged(extent: Span): boolean {
+    for (const d of this.damage)
+      if (extent.start.line <= d.to && extent.end.line >= d.from) return true;
+    return false;
   }
 
   /** Follows an alias, refusing past MAX_ALIASES so expansion stays bounded. */
@@ -235,7 +255,14 @@ export class YamlReader {
     // Point at the start of the mapping that lacks the key.
     const range = map.range;
     const span = range ? this.spanOfOffsets(range[0], range[0]) : this.span(undefined);
-    this.report('error', 'missing-field', `Missing required field "${key}" in ${where}.`, span);
+    // The key may be in the mapping, on a line a syntax error threw off.
+    this.report(
+      'error',
+      'missing-field',
+      `Missing required field "${key}" in ${where}.`,
+      span,
+      this.span(map),
+    );
   }
 
   wrongType(

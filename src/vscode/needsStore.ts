@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { loadNeedsText } from '../core/load';
 import { isExcluded } from '../core/excludes';
+import { withIdsOf } from '../core/knownIds';
 import { buildIndex } from '../core/match';
 import type { LoadResult, Need, NeedsFile } from '../core/model';
 import type { Config, Settings } from './config';
@@ -245,7 +246,9 @@ export class NeedsStore implements vscode.Disposable {
     const key = uri.toString();
     const broken = result.problems.some((p) => p.severity === 'error');
     if (result.file !== undefined && !broken) this.lastGood.set(key, result.file);
-    const file = broken ? (this.lastGood.get(key) ?? result.file) : result.file;
+    const last = broken ? this.lastGood.get(key) : undefined;
+    // The last good version answers, but every id the latest text defines is known.
+    const file = last ? withIdsOf(last, result.file) : result.file;
     return { uri, folder, result, file };
   }
 
