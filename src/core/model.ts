@@ -103,6 +103,8 @@ export interface NeedsFile {
   readonly values: readonly Value[];
   /** Every need in file order, retired ones included; ids are unique here. */
   readonly needs: readonly Need[];
+  /** Globs of code no needs file links or checks, relative to the folder this file speaks for. */
+  readonly exclude: readonly Located<string>[];
 }
 
 export interface LoadResult {
