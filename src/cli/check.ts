@@ -72,7 +72,12 @@ export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
   if (args.format === 'json') {
     io.out(
       JSON.stringify(
-        { version: 1, needsFiles: needsPaths, problems, files: { scanned: scan.read, skipped: s } },
+        {
+          version: 1,
+          needsFiles: loaded.files.map((f) => f.path),
+          problems,
+          files: { scanned: scan.read, skipped: s, excluded: scan.excluded },
+        },
         null,
         2,
       ) + '\n',
@@ -85,8 +90,9 @@ export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
       skipped > 0
         ? ` (${s.binary} binary, ${s.large} too large, ${s.unreadable} unreadable: not read)`
         : '';
+    const excludeNote = scan.excluded > 0 ? `, ${scan.excluded} excluded` : '';
     io.err(
-      `outside-in: ${needsPaths.length} needs file(s), ${scan.read} source file(s) read${skipNote}: ${errors} error(s), ${warnings} warning(s)\n`,
+      `outside-in: ${loaded.files.length} needs file(s), ${scan.read} source file(s) read${skipNote}${excludeNote}: ${errors} error(s), ${warnings} warning(s)\n`,
     );
   }
   return errors > 0 ? EXIT_PROBLEMS : EXIT_OK;

@@ -51,6 +51,19 @@ export async function runExplain(io: Io, args: ExplainArgs): Promise<number> {
     if (errors > 0)
       io.err(`outside-in: ${f.path} has ${errors} error(s); run "outside-in check" for details\n`);
   }
+  // An excluded file is linked by no rule: say which glob leaves it out, and stop.
+  const excluded = loaded.set.excludedBy(rel);
+  if (excluded !== undefined) {
+    const { needsFile, glob } = excluded;
+    const by = { needsFile, line: excluded.span.start.line + 1, glob };
+    const where = line === undefined ? rel : `${rel}:${line}`;
+    io.out(
+      args.format === 'json'
+        ? JSON.stringify({ version: 1, file: rel, line, excluded: by, needs: [] }, null, 2) + '\n'
+        : `${where}: excluded by ${needsFile}:${by.line} (${flat(glob)})\n`,
+    );
+    return EXIT_OK;
+  }
   let links: ScopedLink[];
   if ('text' in outcome) {
     links = loaded.set.fileLinks(rel, outcome.text);

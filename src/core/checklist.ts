@@ -58,7 +58,7 @@ export interface Checklist {
   readonly files: {
     readonly changed: number;
     readonly related: number;
-    /** Changed files in excluded folders (node_modules, dist, ...), not looked at. */
+    /** Changed files in excluded folders (node_modules, dist, ..., `exclude`), not looked at. */
     readonly excluded: number;
     /** Binary files: related by path only, their content unread. */
     readonly binary: number;
@@ -109,8 +109,10 @@ export function buildChecklist(
   let excluded = 0;
   let binary = 0;
   const considered: string[] = [];
+  // Build folders, and what a needs file's `exclude` list leaves out.
+  const out = (p: string): boolean => isExcluded(p) || set.excludedBy(p) !== undefined;
   for (const change of changes) {
-    if (isExcluded(change.path) && (change.oldPath === undefined || isExcluded(change.oldPath))) {
+    if (out(change.path) && (change.oldPath === undefined || out(change.oldPath))) {
       excluded++;
       continue;
     }

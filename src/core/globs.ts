@@ -47,6 +47,16 @@ export class PathMatcher<K> {
 
   /** Every owner that includes `path`, with the glob that included it. */
   match(path: string): { owner: K; glob: string }[] {
+    return this.classify(path).included;
+  }
+
+  /**
+   * `match`, and the owners that exclude `path`: the last of their globs that
+   * matches it is a `!` glob (undefined when none does, as for every owner
+   * without a `!` glob). An excluded file gets no keyword link either
+   * (docs/needs-file.md); one pass answers both.
+   */
+  classify(path: string): { included: { owner: K; glob: string }[]; excluded?: Set<K> } {
     const decided = new Map<K, Rule<K>>();
     for (const key of ancestorKeys(path)) {
       for (const rule of this.buckets.get(key) ?? []) {
@@ -55,9 +65,13 @@ export class PathMatcher<K> {
         if (path.includes(rule.needle) && rule.test(path)) decided.set(rule.owner, rule);
       }
     }
-    const out: { owner: K; glob: string }[] = [];
-    for (const [owner, rule] of decided) if (!rule.negated) out.push({ owner, glob: rule.glob });
-    return out;
+    const included: { owner: K; glob: string }[] = [];
+    let excluded: Set<K> | undefined;
+    for (const [owner, rule] of decided) {
+      if (!rule.negated) included.push({ owner, glob: rule.glob });
+      else (excluded ??= new Set()).add(owner);
+    }
+    return { included, excluded };
   }
 
   /** True when some path in `paths` is matched by the rule; for "glob matches no file". */

@@ -5,7 +5,7 @@
  */
 import { findAnnotations } from './annotations';
 import { PathMatcher } from './globs';
-import type { Link, LinkRule, Need, NeedsFile } from './model';
+import type { Link, LinkRule, Located, Need, NeedsFile } from './model';
 import { keywordPattern, tokenize } from './tokens';
 import type { Token } from './tokens';
 
@@ -22,6 +22,8 @@ export interface NeedsIndex {
   /** Every need by id, retired ones included (an annotation may name them). */
   readonly byId: ReadonlyMap<string, Need>;
   readonly paths: PathMatcher<Need>;
+  /** The file's top-level `exclude` globs, each its own owner; undefined when it has none. */
+  readonly excludes: PathMatcher<Located<string>> | undefined;
   /** First token -> one-token keywords, and `a b*` ones (exact first token). */
   readonly exact: ReadonlyMap<string, readonly KeywordEntry[]>;
   /**
@@ -99,6 +101,8 @@ export function buildIndex(file: NeedsFile): NeedsIndex {
       }
     }
   }
+  let excludes: PathMatcher<Located<string>> | undefined;
+  for (const glob of file.exclude) (excludes ??= new PathMatcher()).add(glob, [glob.value]);
   const prefixLengths = [...new Set([...prefixes.keys()].map((k) => k.length))].sort(
     (a, b) => a - b,
   );
@@ -119,6 +123,7 @@ export function buildIndex(file: NeedsFile): NeedsIndex {
     file,
     byId,
     paths,
+    excludes,
     exact,
     phrases,
     prefixes,
@@ -152,14 +157,21 @@ export interface UnknownAnnotation {
 
 /**
  * Keyword and annotation links on one line (0-based `line`). At most one link
- * per need, rule and keyword on a line: the first occurrence.
+ * per need, rule and keyword on a line: the first occurrence. `excluded`: the
+ * needs whose `!` globs exclude the line's file
+ * (`index.paths.classify(path).excluded`); their keywords do not link there.
  */
 export function lineLinks(
   index: NeedsIndex,
   text: string,
   line: number,
-  options: { annotations?: boolean; unknown?: UnknownAnnotation[] } = {},
+  options: {
+    annotations?: boolean;
+    unknown?: UnknownAnnotation[];
+    excluded?: ReadonlySet<Need>;
+  } = {},
 ): Link[] {
+  const excluded = options.excluded;
   const links: Link[] = [];
   // Made on the first link: most lines have none.
   let seen: LineSeen | undefined;
@@ -182,6 +194,7 @@ export function lineLinks(
     }
   }
   keywordMatches(index, text, (need, start, end, match) => {
+    if (excluded?.has(need)) return;
     if ((seen ??= new LineSeen(links)).first(need.id, 'keyword', match))
       links.push({ needId: need.id, rule: 'keyword', line, start, end, match });
   });
@@ -287,16 +300,26 @@ function phraseEnd(tokens: readonly Token[], i: number, entry: KeywordEntry): nu
   return (tokens[i + n - 1] as Token).end;
 }
 
-/** Every link of a file's text: path links first, then line links in order. */
+/**
+ * Every link of a file's text: path links first, then line links in order.
+ * The file's `exclude` list is not applied here: it speaks for the needs files
+ * below it too, so NeedsSet applies it.
+ */
 export function textLinks(
   index: NeedsIndex,
   path: string,
   text: string,
   unknown?: UnknownAnnotation[],
 ): Link[] {
-  const links = pathLinks(index, path);
+  // Once per file, not once per line: the path's links and the needs whose `!` globs exclude it.
+  const { included, excluded } = index.paths.classify(path);
+  const links: Link[] = included.map(({ owner, glob }) => ({
+    needId: owner.id,
+    rule: 'path',
+    match: glob,
+  }));
   forEachLine(text, (line, n) => {
-    for (const l of lineLinks(index, line, n, { unknown })) links.push(l);
+    for (const l of lineLinks(index, line, n, { unknown, excluded })) links.push(l);
   });
   return links;
 }

@@ -109,6 +109,8 @@ export interface NeedsFile {
    * unknown need, though it links nothing. Absent means none.
    */
   readonly invalidIds?: ReadonlyMap<string, Span>;
+  /** Globs of code no needs file links or checks, relative to the folder this file speaks for. */
+  readonly exclude: readonly Located<string>[];
 }
 
 export interface LoadResult {

@@ -6,7 +6,7 @@
 import { findAnnotations } from './annotations';
 import type { NeedsIndex, UnknownAnnotation } from './match';
 import { LineSeen, forEachLine, keywordMatches } from './match';
-import type { Link, Need } from './model';
+import type { Link, Need, Span } from './model';
 
 export interface Scope {
   /** The needs file, relative to the root, `/`-separated. */
@@ -22,6 +22,31 @@ export interface ScopedLink extends Link {
   readonly needsFile: string;
 }
 
+/** Why a path is left out: a glob of a needs file's top-level `exclude` list names it. */
+export interface Exclusion {
+  /** The needs file, relative to the root, `/`-separated. */
+  readonly needsFile: string;
+  /** The glob as written. */
+  readonly glob: string;
+  /** Where the glob stands in the needs file. */
+  readonly span: Span;
+}
+
+/** A scope that governs a path, with the path's links by path and the needs its `!` globs exclude the path from. */
+interface Governing {
+  readonly scope: Scope;
+  readonly included: readonly { owner: Need; glob: string }[];
+  /** Undefined when none: most needs have no `!` glob. */
+  readonly excluded?: ReadonlySet<Need>;
+}
+
+/** What the link methods need to know of a path: nothing governs an excluded one. */
+interface About {
+  readonly path: string;
+  readonly excluded: boolean;
+  readonly governing: readonly Governing[];
+}
+
 /** Needs files under `.github/` or `docs/` speak for the folder above. */
 export function scopeDir(needsFile: string): string {
   const parts = needsFile.split('/');
@@ -35,10 +60,27 @@ export class NeedsSet {
   /** Deepest folder first, so the nearest needs file is asked first. */
   readonly scopes: readonly Scope[];
 
+  /** The scopes with an `exclude` list: none in most trees, and then nothing is asked. */
+  private readonly excluding: readonly Scope[];
+  /** The last path the link methods were asked about, with what they need of it. */
+  private last: About | undefined;
+
   constructor(scopes: readonly Scope[]) {
     this.scopes = [...scopes].sort(
       (a, b) => depth(b.dir) - depth(a.dir) || a.needsFile.localeCompare(b.needsFile),
     );
+    this.excluding = this.scopes.filter((s) => s.index.excludes !== undefined);
+  }
+
+  /**
+   * Whether `path` is left out of every needs file, and by which glob: one of
+   * the needs files that govern it excludes it. Every link method answers
+   * nothing for such a path; the scan, the checklist, `explain` and the
+   * editor all ask here.
+   */
+  excludedBy(path: string): Exclusion | undefined {
+    if (this.excluding.length === 0) return undefined;
+    return exclusionOf(this.excluding, path);
   }
 
   /** The scopes that govern `path`, nearest first, each with `path` relative to it. */
@@ -71,12 +113,53 @@ export class NeedsSet {
 
   /** Whole-file links of `path`. */
   pathLinks(path: string): ScopedLink[] {
+    return this.pathLinksOf(this.about(path).governing);
+  }
+
+  /** Keyword and annotation links of one line of `path` (0-based `line`). */
+  lineLinks(path: string, text: string, line: number, unknown?: UnknownAnnotation[]): ScopedLink[] {
     const out: ScopedLink[] = [];
-    for (const { scope, local } of this.scopesFor(path)) {
+    const { excluded, governing } = this.about(path);
+    if (!excluded) this.addLineLinks(out, governing, path, text, line, unknown);
+    return out;
+  }
+
+  /** Every link of a file: path links first, then line links in order. */
+  fileLinks(path: string, text: string, unknown?: UnknownAnnotation[]): ScopedLink[] {
+    // Once per file, not once per line.
+    const { governing } = this.about(path);
+    const out = this.pathLinksOf(governing);
+    if (governing.length === 0) return out;
+    forEachLine(text, (line, n) => this.addLineLinks(out, governing, path, line, n, unknown));
+    return out;
+  }
+
+  /**
+   * What the link methods need to know of `path`: nothing governs an excluded
+   * path. The last answer is kept, since the checklist and the hover ask line
+   * by line about one file, and the scopes never change.
+   */
+  private about(path: string): About {
+    const last = this.last;
+    if (last !== undefined && last.path === path) return last;
+    const excluded = this.excludedBy(path) !== undefined;
+    const governing = excluded
+      ? []
+      : this.scopesFor(path).map(({ scope, local }) => ({
+          scope,
+          ...scope.index.paths.classify(local),
+        }));
+    this.last = { path, excluded, governing };
+    return this.last;
+  }
+
+  private pathLinksOf(governing: readonly Governing[]): ScopedLink[] {
+    const out: ScopedLink[] = [];
+    for (const { scope, included } of governing) {
       // Built here, not copied from the core's links: a file in a big needs
       // file's folder has dozens of path links, and a scan makes them for
       // every file.
-      for (const { owner, glob } of scope.index.paths.match(local)) {
+      for (const { owner, glob } of included) {
         out.push({
           needId: owner.id,
           rule: 'path',
@@ -89,27 +172,10 @@ export class NeedsSet {
     return out;
   }
 
-  /** Keyword and annotation links of one line of `path` (0-based `line`). */
-  lineLinks(path: string, text: string, line: number, unknown?: UnknownAnnotation[]): ScopedLink[] {
-    const out: ScopedLink[] = [];
-    this.addLineLinks(out, this.scopesFor(path), path, text, line, unknown);
-    return out;
-  }
-
-  /** Every link of a file: path links first, then line links in order. */
-  fileLinks(path: string, text: string, unknown?: UnknownAnnotation[]): ScopedLink[] {
-    const out = this.pathLinks(path);
-    // Once per file, not once per line.
-    const scopes = this.scopesFor(path);
-    if (scopes.length === 0) return out;
-    forEachLine(text, (line, n) => this.addLineLinks(out, scopes, path, line, n, unknown));
-    return out;
-  }
-
-  /** Appends the links of one line to `out`; `scopes` is `scopesFor(path)`. */
+  /** Appends the links of one line to `out`; `scopes` is what governs `path`. */
   private addLineLinks(
     out: ScopedLink[],
-    scopes: readonly { scope: Scope }[],
+    scopes: readonly Governing[],
     path: string,
     text: string,
     line: number,
@@ -135,11 +201,12 @@ export class NeedsSet {
         }
       }
     }
-    for (const { scope } of scopes) {
+    for (const { scope, excluded } of scopes) {
       // One keyword link per need and keyword on a line, within each needs file.
       const from = out.length;
       let seen: LineSeen | undefined;
       keywordMatches(scope.index, text, (need, start, end, match) => {
+        if (excluded?.has(need)) return;
         if (!(seen ??= new LineSeen(out, from)).first(need.id, 'keyword', match)) return;
         out.push({
           needId: need.id,
@@ -154,6 +221,59 @@ export class NeedsSet {
       });
     }
   }
+}
+
+/**
+ * Whether the needs file at `needsFile` (speaking for `dir`) is left unread: a
+ * needs file of a folder above `dir`, among `scopes`, excludes it. A needs
+ * file never excludes itself or another that speaks for its own folder, so
+ * reading them nearest the root first (`byScopeDepth`) and asking this of the
+ * ones read so far decides them all; the CLI and the editor both do so.
+ */
+export function needsFileExcludedBy(
+  scopes: readonly Scope[],
+  needsFile: string,
+  dir = scopeDir(needsFile),
+): Exclusion | undefined {
+  const above = scopes.filter(
+    (s) => s.index.excludes !== undefined && s.dir !== dir && isWithin(dir, s.dir),
+  );
+  return above.length === 0 ? undefined : exclusionOf(above, needsFile);
+}
+
+/** `items` ordered by the depth of the folder each speaks for, nearest the root first. */
+export function byScopeDepth<T>(items: readonly T[], dirOf: (item: T) => string): T[] {
+  return items
+    .map((item, i) => ({ item, i, depth: depth(dirOf(item)) }))
+    .sort((a, b) => a.depth - b.depth || a.i - b.i)
+    .map(({ item }) => item);
+}
+
+/** The first exclusion of `path` by `scopes` (nearest first), the earliest glob in its file. */
+function exclusionOf(scopes: readonly Scope[], path: string): Exclusion | undefined {
+  for (const scope of scopes) {
+    if (scope.index.excludes === undefined || !isWithin(path, scope.dir)) continue;
+    const local = scope.dir === '' ? path : path.slice(scope.dir.length + 1);
+    let first: Exclusion | undefined;
+    for (const { owner } of scope.index.excludes.match(local)) {
+      if (first === undefined || before(owner.span, first.span))
+        first = { needsFile: scope.needsFile, glob: owner.value, span: owner.span };
+    }
+    if (first !== undefined) return first;
+  }
+  return undefined;
+}
+
+/** Whether `path` is `dir` or below it ('' is the root). */
+function isWithin(path: string, dir: string): boolean {
+  return dir === '' || path === dir || path.startsWith(dir + '/');
+}
+
+function before(a: Span, b: Span): boolean {
+  return (
+    a.start.line < b.start.line ||
+    (a.start.line === b.start.line && a.start.character < b.start.character)
+  );
 }
 
 function depth(dir: string): number {

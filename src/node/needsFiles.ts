@@ -9,9 +9,9 @@ import type { LoadOptions } from '../core/load';
 import { DEFAULT_MAX_CHARS, loadNeedsText } from '../core/load';
 import { buildIndex } from '../core/match';
 import type { Problem } from '../core/model';
-import { NeedsSet, scopeDir } from '../core/needsSet';
+import { NeedsSet, byScopeDepth, needsFileExcludedBy, scopeDir } from '../core/needsSet';
 import { runGitOk } from './gitProcess';
-import type { Scope } from '../core/needsSet';
+import type { Exclusion, Scope } from '../core/needsSet';
 
 /** The default file names (docs/needs-file.md) searched for, in any folder (and in `.github/` or `docs/`). */
 export const NEEDS_FILE_NAMES: readonly string[] = [
@@ -36,10 +36,17 @@ export interface LoadedNeedsFile {
 
 export interface LoadedSet {
   readonly set: NeedsSet;
+  /** The needs files read, in the order of the paths given. */
   readonly files: readonly LoadedNeedsFile[];
+  /** The needs files left unread: a needs file above them excludes them. */
+  readonly excluded: readonly { readonly path: string; readonly by: Exclusion }[];
 }
 
-/** Loads each needs file (paths relative to `root`) and builds the set of scopes. */
+/**
+ * Loads each needs file (paths relative to `root`) and builds the set of
+ * scopes. Folders nearest the root first, so a needs file inside a folder that
+ * one above it excludes is never read.
+ */
 export async function loadNeedsFiles(
   root: string,
   paths: readonly string[],
@@ -47,8 +54,14 @@ export async function loadNeedsFiles(
 ): Promise<LoadedSet> {
   const scopes: Scope[] = [];
   const files: LoadedNeedsFile[] = [];
+  const excluded: { path: string; by: Exclusion }[] = [];
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
-  for (const rel of paths) {
+  for (const rel of byScopeDepth(paths, scopeDir)) {
+    const by = needsFileExcludedBy(scopes, rel);
+    if (by !== undefined) {
+      excluded.push({ path: rel, by });
+      continue;
+    }
     const abs = path.join(root, rel);
     let bytes: Uint8Array;
     try {
@@ -81,7 +94,9 @@ export async function loadNeedsFiles(
     if (result.file)
       scopes.push({ needsFile: rel, dir: scopeDir(rel), index: buildIndex(result.file) });
   }
-  return { set: new NeedsSet(scopes), files };
+  const order = new Map(paths.map((p, i) => [p, i]));
+  files.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
+  return { set: new NeedsSet(scopes), files, excluded };
 }
 
 function fileProblem(rule: string, message: string): Problem {

@@ -16,11 +16,13 @@ export interface ScannedFile {
 }
 
 export interface ScanResult {
-  /** Every file walked (needs files included), for glob coverage. */
+  /** Every file walked (needs files included) but the excluded ones, for glob coverage. */
   readonly paths: readonly string[];
   /** Files with at least one link or unknown annotation. */
   readonly files: readonly ScannedFile[];
   readonly read: number;
+  /** Files left out by a needs file's `exclude` list: not read, not linked. */
+  readonly excluded: number;
   readonly skipped: {
     readonly binary: number;
     readonly large: number;
@@ -38,7 +40,8 @@ export async function scanTree(
   options: WalkOptions & { maxFileBytes?: number; paths?: readonly string[] } = {},
 ): Promise<ScanResult> {
   // Callers that already walked the tree pass its paths: walk once.
-  const paths = options.paths ?? (await walkFiles(root, options));
+  const walked = options.paths ?? (await walkFiles(root, options));
+  const paths = walked.filter((p) => set.excludedBy(p) === undefined);
   const sources = paths.filter((p) => !isNeedsFileName(p) && set.scopesFor(p).length > 0);
   const results: (ScannedFile | undefined)[] = new Array(sources.length);
   const skipped = { binary: 0, large: 0, unreadable: 0 };
@@ -64,5 +67,11 @@ export async function scanTree(
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, sources.length) }, worker));
-  return { paths, files: results.filter((f): f is ScannedFile => f !== undefined), read, skipped };
+  return {
+    paths,
+    files: results.filter((f): f is ScannedFile => f !== undefined),
+    read,
+    excluded: walked.length - paths.length,
+    skipped,
+  };
 }

@@ -21,7 +21,7 @@ import {
   relativePath,
 } from './needsFileAccess';
 import type { Scope } from '../core/needsSet';
-import { NeedsSet, scopeDir } from '../core/needsSet';
+import { NeedsSet, byScopeDepth, needsFileExcludedBy, scopeDir } from '../core/needsSet';
 
 export interface LoadedNeedsFile {
   readonly uri: vscode.Uri;
@@ -46,6 +46,11 @@ const FOLDER_DELAY_MS = 300;
 
 export class NeedsStore implements vscode.Disposable {
   private entries = new Map<string, Entry>();
+  /**
+   * Entries inside a folder that a needs file above them excludes: read (the
+   * rule depends on the others), but neither shown, checked nor used.
+   */
+  private excluded = new Set<string>();
   /** The last error-free NeedsFile of each needs file, by URI. */
   private readonly lastGood = new Map<string, NeedsFile>();
   /** One set per workspace folder (by folder URI): the core answers "which need is this". */
@@ -106,13 +111,15 @@ export class NeedsStore implements vscode.Disposable {
     return this.loading;
   }
 
+  /** The needs files that count: read, and not excluded by a needs file above them. */
   get loaded(): readonly LoadedNeedsFile[] {
-    return [...this.entries.values()];
+    return [...this.entries.entries()].filter(([k]) => !this.excluded.has(k)).map(([, e]) => e);
   }
 
-  /** The needs file at `uri`, when it is one the store loaded. */
+  /** The needs file at `uri`, when it is one the store loaded and it counts. */
   needsFileAt(uri: vscode.Uri): LoadedNeedsFile | undefined {
-    return this.entries.get(uri.toString());
+    const key = uri.toString();
+    return this.excluded.has(key) ? undefined : this.entries.get(key);
   }
 
   /** The needs of the workspace folder holding `uri`, and `uri`'s path relative to that folder. */
@@ -254,22 +261,34 @@ export class NeedsStore implements vscode.Disposable {
 
   private rebuild(): void {
     const sets = new Map<string, NeedsSet>();
+    const excluded = new Set<string>();
     // Files named in the settings speak for the whole folder, wherever they are.
     const extra = new Set(this.config.settings.needsFiles.map((f) => f.replace(/^\.?\//, '')));
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const scopes: Scope[] = [];
       const extraScopes: Scope[] = [];
-      for (const entry of this.entries.values()) {
-        if (entry.folder.uri.toString() !== folder.uri.toString() || entry.file === undefined)
+      const mine = [...this.entries.values()]
+        .filter((e) => e.folder.uri.toString() === folder.uri.toString())
+        .map((entry) => {
+          const needsFile = relativePath(folder, entry.uri);
+          return { entry, needsFile, dir: extra.has(needsFile) ? '' : scopeDir(needsFile) };
+        });
+      // Nearest the root first: whether a needs file counts depends on those
+      // above it. One named in the settings speaks for the root: never excluded.
+      for (const { entry, needsFile, dir } of byScopeDepth(mine, (c) => c.dir)) {
+        const above = [...extraScopes, ...preferredPerDir(scopes)];
+        if (needsFileExcludedBy(above, needsFile, dir)) {
+          excluded.add(entry.uri.toString());
           continue;
-        const needsFile = relativePath(folder, entry.uri);
-        const index = buildIndex(entry.file);
-        if (extra.has(needsFile)) extraScopes.push({ needsFile, dir: '', index });
-        else scopes.push({ needsFile, dir: scopeDir(needsFile), index });
+        }
+        if (entry.file === undefined) continue;
+        const scope = { needsFile, dir, index: buildIndex(entry.file) };
+        (extra.has(needsFile) ? extraScopes : scopes).push(scope);
       }
       sets.set(folder.uri.toString(), new NeedsSet([...preferredPerDir(scopes), ...extraScopes]));
     }
     this.sets = sets;
+    this.excluded = excluded;
     this.changed.fire();
   }
 }

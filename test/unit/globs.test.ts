@@ -97,6 +97,45 @@ describe('PathMatcher', () => {
     assert.deepEqual(byOwner('README.md'), []);
   });
 
+  it('classifies each owner of a path as including it, excluding it (its last matching glob is a `!` glob) or neither', () => {
+    const m = new PathMatcher<string>();
+    m.add('checkout', ['src/checkout/**', '!src/checkout/legacy/**']);
+    m.add('not-legacy', ['!src/checkout/legacy/**']);
+    m.add('keep', ['src/**', '!src/gen/**', 'src/gen/keep.ts']);
+    m.add('plain', ['src/checkout/**']);
+    const view = (path: string): { included: string[]; excluded: string[] | undefined } => {
+      const c = m.classify(path);
+      return {
+        included: c.included.map((r) => `${r.owner} ${r.glob}`).sort(),
+        excluded: c.excluded && [...c.excluded].sort(),
+      };
+    };
+    assert.deepEqual(view('src/checkout/legacy/old.ts'), {
+      included: ['keep src/**', 'plain src/checkout/**'],
+      excluded: ['checkout', 'not-legacy'],
+    });
+    assert.deepEqual(view('src/checkout/pay.ts'), {
+      included: ['checkout src/checkout/**', 'keep src/**', 'plain src/checkout/**'],
+      excluded: undefined,
+    });
+    // A later glob takes the file back in: not excluded.
+    assert.deepEqual(view('src/gen/keep.ts'), {
+      included: ['keep src/gen/keep.ts'],
+      excluded: undefined,
+    });
+    assert.deepEqual(view('src/gen/other.ts'), { included: [], excluded: ['keep'] });
+    // No glob matches at all: neither included nor excluded.
+    assert.deepEqual(view('README.md'), { included: [], excluded: undefined });
+  });
+
+  it('excludes nothing when no owner has a `!` glob', () => {
+    const m = new PathMatcher<string>();
+    m.add('a', ['src/**']);
+    m.add('b', ['*.css']);
+    assert.equal(m.classify('src/a.css').excluded, undefined);
+    assert.equal(m.classify('lib/a.ts').excluded, undefined);
+  });
+
   it('lists the including globs that match none of the paths', () => {
     const m = new PathMatcher<string>();
     m.add('a', ['src/**', '!src/gen/**', 'docs/**']);

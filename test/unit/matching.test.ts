@@ -261,6 +261,26 @@ describe('textLinks and forEachLine', () => {
     ]);
   });
 
+  it('links no keyword of a need whose `!` glob excludes the file; its annotation still links', () => {
+    const index = indexOf(
+      yaml(
+        'version: 1',
+        'needs:',
+        '  - id: n',
+        '    title: N',
+        '    match:',
+        '      paths: ["src/checkout/**", "!src/checkout/legacy/**"]',
+        '      keywords: ["card"]',
+      ),
+    );
+    assert.deepEqual(textLinks(index, 'src/checkout/legacy/old.ts', 'card\n// @need n card\n'), [
+      { needId: 'n', rule: 'annotation', line: 1, start: 9, end: 10, match: 'n' },
+    ]);
+    assert.deepEqual(textLinks(index, 'src/cart/a.ts', 'card\n'), [
+      { needId: 'n', rule: 'keyword', line: 0, start: 0, end: 4, match: 'card' },
+    ]);
+  });
+
   it('calls back once per line, without line breaks', () => {
     const seen: [string, number][] = [];
     forEachLine('a\r\nb\rc\n\nd', (line, n) => seen.push([line, n]));

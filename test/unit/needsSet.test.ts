@@ -123,3 +123,94 @@ describe('scopeDir', () => {
     ]);
   });
 });
+
+describe('NeedsSet: `!` globs keep keywords out too', () => {
+  const ROOT = yaml(
+    'version: 1',
+    'needs:',
+    '  - id: fast-checkout',
+    '    title: Checkout feels instant',
+    '    match:',
+    '      paths: ["src/checkout/**", "!src/checkout/legacy/**"]',
+    '      keywords: ["checkout"]',
+    '  - id: legacy-free',
+    '    title: Search shows no old results',
+    '    match:',
+    '      paths: ["!src/legacy/**"]',
+    '      keywords: ["search"]',
+    '  - id: cart-total',
+    '    title: The total is right',
+    '    match:',
+    '      keywords: ["checkout"]',
+  );
+  const NESTED = yaml(
+    'version: 1',
+    'needs:',
+    '  - id: a-refund',
+    '    title: Refunds are quick',
+    '    match:',
+    '      paths: ["src/**", "!src/legacy/**"]',
+    '      keywords: ["refund"]',
+  );
+  const excluding = needsSet({ [ROOT_FILE]: ROOT, [A_FILE]: NESTED });
+
+  /** `needId rule line` of each link, in the order given. */
+  function rows(links: readonly ScopedLink[]): string[] {
+    return links.map((l) => `${l.needId} ${l.rule} ${l.line ?? '-'}`);
+  }
+
+  it('gives a file that a need excludes neither its path link nor its keyword link; other needs still link', () => {
+    const text = 'startCheckout();\n// @need fast-checkout\n';
+    assert.deepEqual(rows(excluding.fileLinks('src/checkout/legacy/old.ts', text)), [
+      'cart-total keyword 0',
+      // The annotation was written on purpose: it links.
+      'fast-checkout annotation 1',
+      'cart-total keyword 1',
+    ]);
+  });
+
+  it('links a file the need includes by path and by keyword', () => {
+    assert.deepEqual(rows(excluding.fileLinks('src/checkout/pay.ts', 'checkout();\n')), [
+      'fast-checkout path -',
+      'fast-checkout keyword 0',
+      'cart-total keyword 0',
+    ]);
+  });
+
+  it('links by keyword a file that no glob of the need matches at all', () => {
+    assert.deepEqual(rows(excluding.fileLinks('src/cart/total.ts', 'checkout();\n')), [
+      'fast-checkout keyword 0',
+      'cart-total keyword 0',
+    ]);
+  });
+
+  it('lets a need with only `!` globs keep its keywords out of those files and nowhere else', () => {
+    assert.deepEqual(rows(excluding.fileLinks('src/legacy/find.ts', 'search();\n')), []);
+    assert.deepEqual(rows(excluding.fileLinks('src/find.ts', 'search();\n')), [
+      'legacy-free keyword 0',
+    ]);
+  });
+
+  it('answers line by line as for the whole file, whatever path was asked before', () => {
+    const legacy = 'src/checkout/legacy/old.ts';
+    assert.deepEqual(rows(excluding.lineLinks(legacy, 'checkout', 4)), ['cart-total keyword 4']);
+    assert.deepEqual(rows(excluding.lineLinks('src/cart/a.ts', 'checkout', 4)), [
+      'fast-checkout keyword 4',
+      'cart-total keyword 4',
+    ]);
+    assert.deepEqual(rows(excluding.lineLinks(legacy, 'checkout', 5)), ['cart-total keyword 5']);
+    assert.deepEqual(rows(excluding.pathLinks(legacy)), []);
+    assert.deepEqual(rows(excluding.pathLinks('src/checkout/a.ts')), ['fast-checkout path -']);
+  });
+
+  it("reads a nested needs file's `!` globs relative to its own folder", () => {
+    assert.deepEqual(rows(excluding.fileLinks('packages/a/src/legacy/r.ts', 'refund()\n')), []);
+    assert.deepEqual(rows(excluding.fileLinks('packages/a/src/r.ts', 'refund()\n')), [
+      'a-refund path -',
+      'a-refund keyword 0',
+    ]);
+    assert.deepEqual(rows(excluding.fileLinks('packages/a/lib/r.ts', 'refund()\n')), [
+      'a-refund keyword 0',
+    ]);
+  });
+});
