@@ -1,8 +1,9 @@
 /**
  * How a need is shown to a developer: the hover text, short labels for
- * CodeLens, tree and status bar. Pure, so every view says the same thing and
- * it is tested in plain Node. The customer's own words come first; a need
- * without evidence says it is an assumption; evidence says how old it is.
+ * CodeLens, tree and status bar, and the revisions a checklist names. Pure, so
+ * every view says the same thing and it is tested in plain Node. The
+ * customer's own words come first; a need without evidence says it is an
+ * assumption; evidence says how old it is.
  */
 import { newestEvidenceAge } from './load';
 import { codeSpan, escapeMarkdown } from './markdown';
@@ -127,4 +128,25 @@ export function flat(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
     .trim();
+}
+
+/**
+ * How many hex digits of a commit id a person is shown. Twelve, not git's
+ * seven: a checklist's heading is pasted into a pull request and read back
+ * long after, when a seven-digit id of a large, growing repository may name
+ * more than one commit (git lengthens its own abbreviations as a repository
+ * grows for that reason); GitHub links an id of any length from seven.
+ */
+const SHORT_REVISION_DIGITS = 12;
+
+/** A full commit id: SHA-1 (40 hex digits) or SHA-256 (64). */
+const FULL_COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+
+/**
+ * A revision as the checklist shows it everywhere (the view, its message, the
+ * Markdown heading): a full commit id cut to its first twelve digits; anything
+ * else (a branch, an id already short, `WORKTREE`, `INDEX`) as it is.
+ */
+export function shortRevision(revision: string): string {
+  return FULL_COMMIT_ID.test(revision) ? revision.slice(0, SHORT_REVISION_DIGITS) : revision;
 }

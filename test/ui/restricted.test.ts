@@ -11,7 +11,14 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { makeChecklistRepository } from '../integration/checklist/gitRepository';
-import { fixtureFolder, retry, runCommand, useWorkbench } from './workbench';
+import {
+  checklistPane,
+  fixtureFolder,
+  retry,
+  roomForTheChecklist,
+  runCommand,
+  useWorkbench,
+} from './workbench';
 
 // Written from package.json's viewsWelcome and src/vscode/checklist/git.ts, by hand.
 const RESTRICTED_WELCOME = 'Restricted Mode: the Review Checklist reads the change with git';
@@ -30,13 +37,6 @@ const UNCOMMITTED_TOP_ROWS = [
 ];
 const QUESTIONS = ['Does a typo still find the product?', 'Is gift wrap still optional?'];
 
-/** The Review Checklist section of the Source Control side bar. */
-function checklistPane(page: Page): Locator {
-  return page
-    .locator('.part.sidebar .pane')
-    .filter({ has: page.locator('.pane-header h3.title', { hasText: /^Review Checklist$/ }) });
-}
-
 function welcome(page: Page): Locator {
   return checklistPane(page).locator('.welcome-view-content');
 }
@@ -52,14 +52,10 @@ async function notificationsCentre(page: Page, open: boolean): Promise<Locator> 
 
 /** The labels of the checklist's top rows (needs, then standing values), once it shows `expected`. */
 async function topRows(page: Page, expected: readonly string[]): Promise<string[]> {
-  // Room for the whole checklist: the tree draws only the rows in view.
-  const others = page
-    .locator('.part.sidebar .pane-header[aria-expanded="true"]:not(.hidden)')
-    .filter({ hasNotText: 'Review Checklist' });
   let labels: string[] = [];
   await retry(
     async () => {
-      for (let i = 0; i < 5 && (await others.count()) > 0; i++) await others.first().click();
+      await roomForTheChecklist(page);
       labels = await checklistPane(page)
         .locator('.monaco-list-row[aria-level="1"] .label-name')
         .allInnerTexts();

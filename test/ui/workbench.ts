@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
 export interface Workbench {
@@ -39,11 +39,29 @@ export function fixtureFolder(fixture: Fixture): string {
 }
 
 /**
+ * A new, empty folder for one suite, opened by the same code-server as the
+ * `basic` fixture: a workspace no other test has opened, so none of the
+ * layout VS Code remembers per workspace (sizes, collapsed sections) carries over.
+ */
+export function freshFolder(name: string): { readonly folder: string } {
+  return { folder: fs.mkdtempSync(path.join(env('OUTSIDE_IN_SESSION_DIR'), `${name}-`)) };
+}
+
+function workbenchUrl(where: Fixture | { readonly folder: string }): string {
+  if (typeof where === 'string') return env(WORKBENCH_URLS[where]);
+  const url = new URL(env(WORKBENCH_URLS.basic));
+  url.searchParams.set('folder', where.folder);
+  return url.toString();
+}
+
+/**
  * Opens the workbench on a fixture workspace (`basic`; `xss`, the hostile
  * needs text; `shop`, a copy of examples/shop; `restricted`, the checklist
- * fixture in Restricted Mode) and waits until it is there.
+ * fixture in Restricted Mode) or on a folder of `freshFolder`, and waits until it is there.
  */
-export async function openWorkbench(fixture: Fixture = 'basic'): Promise<Workbench> {
+export async function openWorkbench(
+  where: Fixture | { readonly folder: string } = 'basic',
+): Promise<Workbench> {
   const profile = fs.mkdtempSync(path.join(env('OUTSIDE_IN_SESSION_DIR'), 'chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.OUTSIDE_IN_CHROMIUM ?? '/usr/bin/chromium',
@@ -52,7 +70,7 @@ export async function openWorkbench(fixture: Fixture = 'basic'): Promise<Workben
     viewport: { width: 1400, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(env(WORKBENCH_URLS[fixture]));
+  await page.goto(workbenchUrl(where));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return { context, page, close: () => context.close() };
 }
@@ -99,6 +117,33 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     60_000,
   );
   await page.keyboard.press('Enter');
+}
+
+/**
+ * The Review Checklist view's pane, wherever it is: alone in its panel
+ * container its header is hidden, but still there with the view's name.
+ */
+export function checklistPane(page: Page): Locator {
+  return page
+    .locator('.pane')
+    .filter({ has: page.locator('.pane-header h3.title', { hasText: /^Review Checklist$/ }) });
+}
+
+/**
+ * Maximizes the panel, where the Review Checklist is, so that its tree draws
+ * every row of a longer checklist (a tree draws only the rows in view). Does
+ * nothing when the panel already fills most of the window.
+ */
+export async function roomForTheChecklist(page: Page): Promise<void> {
+  const tall = async (): Promise<boolean> => {
+    const [panel, window] = [await page.locator('.part.panel').boundingBox(), page.viewportSize()];
+    return panel !== null && window !== null && panel.height > window.height / 2;
+  };
+  if (await tall()) return;
+  await runCommand(page, 'View: Toggle Maximized Panel');
+  await retry(async () => {
+    if (!(await tall())) throw new Error('the panel is not maximized');
+  }, 'the panel to fill the window');
 }
 
 /** Finds `word` in the visible editor lines and returns the centre of its first occurrence. */
@@ -176,13 +221,19 @@ export async function screenshotIfFailed(
 /**
  * One workbench on `fixture` for the suite this is called in: opened after
  * `prepare` (a git repository, say), a screenshot of each failed test, closed
- * at the end. Returns the page's getter, for use once the suite has started.
+ * at the end. `fixture` may instead make a folder (with `freshFolder`) when the
+ * suite starts, for a workspace of its own. Returns the page's getter, for use
+ * once the suite has started.
  */
-export function useWorkbench(fixture: Fixture = 'basic', prepare?: () => void): () => Page {
+export function useWorkbench(
+  fixture: Fixture | (() => { readonly folder: string }) = 'basic',
+  prepare?: () => void,
+): () => Page {
   let workbench: Workbench | undefined;
+  const name = typeof fixture === 'string' ? fixture : 'fresh';
   suiteSetup(async () => {
     prepare?.();
-    workbench = await openWorkbench(fixture);
+    workbench = await openWorkbench(typeof fixture === 'string' ? fixture : fixture());
   });
   teardown(async function () {
     await screenshotIfFailed(this, workbench?.page);
@@ -191,7 +242,7 @@ export function useWorkbench(fixture: Fixture = 'basic', prepare?: () => void): 
     await workbench?.close();
   });
   return () => {
-    if (workbench === undefined) throw new Error(`The ${fixture} workbench did not open.`);
+    if (workbench === undefined) throw new Error(`The ${name} workbench did not open.`);
     return workbench.page;
   };
 }

@@ -11,7 +11,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { gitIn, writeIn } from '../integration/checklist/gitRepository';
-import { fixtureFolder, hoverText, openFile, retry, runCommand, useWorkbench } from './workbench';
+import {
+  checklistPane,
+  fixtureFolder,
+  hoverText,
+  openFile,
+  retry,
+  runCommand,
+  useWorkbench,
+} from './workbench';
 
 const IMG = '<img src=x onerror="window.__outsideInXss=1">';
 const SCRIPT = '<script>window.__outsideInXss=1</script>';
@@ -139,7 +147,7 @@ suite('UI: hostile needs text is shown as text', () => {
     await pick.first().waitFor({ timeout: 30_000 });
     await pick.first().click();
     // The change touches xss-01: its title and the customer's words head the checklist.
-    const rows = page.locator('.part.sidebar .monaco-list-row');
+    const rows = checklistPane(page).locator('.monaco-list-row');
     const title = rows.filter({ hasText: IMG }).first();
     await title.waitFor({ timeout: 30_000 });
     assert.ok((await title.innerText()).includes(IMG));

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Because, Checklist } from '../../core/checklist';
+import { shortRevision } from '../../core/present';
 import { renderMarkdown } from '../../core/render';
 import { Command } from '../commands';
 import type { Config } from '../config';
@@ -148,6 +149,8 @@ async function review(
     if (choice === undefined) return undefined;
   }
   // Show the view first, so the progress and any error appear where the checklist will be.
+  // `.focus` opens the panel (or wherever the reviewer moved the view) on it; see view.ts for
+  // why the panel.
   await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
   const state = await model.load(folder, choice, progress);
   if (state.error !== undefined) void vscode.window.showErrorMessage(`Outside-In: ${state.error}`);
@@ -230,7 +233,8 @@ async function openBecause(model: ChecklistModel, because: Because): Promise<voi
   );
   if (left !== undefined) {
     if (exists) {
-      const title = `${because.file} (${review.checklist.base.slice(0, 8)}) ↔ ${review.checklist.head === 'WORKTREE' ? 'working tree' : review.checklist.head.slice(0, 8)}`;
+      const head = review.checklist.head;
+      const title = `${because.file} (${shortRevision(review.checklist.base)}) ↔ ${head === 'WORKTREE' ? 'working tree' : shortRevision(head)}`;
       await vscode.commands.executeCommand('vscode.diff', left, file, title, { preview: true });
       // The diff's selection applies to its right side: put the removed line on the left in view.
       const original = vscode.window.visibleTextEditors.find(
@@ -247,6 +251,6 @@ async function openBecause(model: ChecklistModel, because: Because): Promise<voi
   }
   if (exists) await vscode.window.showTextDocument(file, { preview: true });
   void vscode.window.showInformationMessage(
-    `Line ${because.line ?? '?'} of ${because.file} was removed by this change (it is line ${because.line ?? '?'} in ${review.checklist.base.slice(0, 8)}).`,
+    `Line ${because.line ?? '?'} of ${because.file} was removed by this change (it is line ${because.line ?? '?'} in ${shortRevision(review.checklist.base)}).`,
   );
 }

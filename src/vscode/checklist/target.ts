@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import type { FileChange } from '../../core/diff';
+import { shortRevision } from '../../core/present';
 
 export type ReviewMode = 'branch' | 'uncommitted' | 'staged' | 'range';
 
@@ -40,6 +41,33 @@ export function parseRange(text: string): CommitRange | { readonly error: string
       return { error: `"${rev}" is not a revision (a branch, tag or commit id)` };
   }
   return { base, head, threeDot: dots === '...' };
+}
+
+/**
+ * What the checklist's message calls the change under review: what the
+ * reviewer chose, and the commits it came to (`base`, `head`), all short. The
+ * view's header names the commits too, but a view alone in the panel shows no
+ * header. A range typed as the very commit ids it came to is named once.
+ */
+export function describeReview(choice: ReviewChoice, base: string, head: string): string {
+  const revisions = `${shortRevision(base)}...${shortRevision(head)}`;
+  switch (choice.mode) {
+    case 'branch':
+      return `${choice.base === undefined ? 'Branch against its base' : `Branch against ${choice.base}`} (${revisions})`;
+    case 'uncommitted':
+      return `Uncommitted changes (${revisions})`;
+    case 'staged':
+      return `Staged changes (${revisions})`;
+    case 'range': {
+      const typed = parseRange(choice.range);
+      if ('error' in typed) return `${choice.range} (${revisions})`;
+      const [typedBase, typedHead] = [shortRevision(typed.base), shortRevision(typed.head)];
+      const named = `${typedBase}${typed.threeDot ? '...' : '..'}${typedHead}`;
+      return typedBase === shortRevision(base) && typedHead === shortRevision(head)
+        ? named
+        : `${named} (${revisions})`;
+    }
+  }
 }
 
 /** Whether a value read back from storage or passed to the command is a choice. */

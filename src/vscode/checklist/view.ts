@@ -8,11 +8,27 @@
 import * as vscode from 'vscode';
 import type { Because, Checklist, ChecklistNeed, ChecklistValue } from '../../core/checklist';
 import { questionKey } from '../../core/checklist';
-import { flat } from '../../core/present';
+import { flat, shortRevision } from '../../core/present';
 import { Command } from '../commands';
 import type { ChecklistModel, ChecklistState } from './model';
-import type { ReviewChoice } from './target';
+import { describeReview } from './target';
 
+/**
+ * The view lives in a view container of its own in the panel (package.json,
+ * `viewsContainers.panel`), and the review command reveals it with
+ * `outside-in.checklist.focus`. A reviewer reads the checklist beside the
+ * change: the side bar keeps Source Control's changed files (or the
+ * Explorer), the editor the diff, and the panel the checklist, all in sight at
+ * once. The panel is as wide as the editor, so the customer's words and the
+ * questions, sentences that a tree row never wraps, read whole; a side bar
+ * cuts them at its width. In Source Control the view would be a section
+ * under Changes and the Graph, a few rows high, and no API lets an extension
+ * give a section room; beside Customer Needs it would be as narrow and would
+ * hide the changed files. Extensions may contribute to the secondary side bar
+ * only from VS Code 1.106 (`viewsContainers.secondarySidebar`), newer than
+ * this extension's minimum, 1.100. A reviewer who prefers another place drags
+ * the view there, and the command follows it.
+ */
 export const CHECKLIST_VIEW_ID = 'outside-in.checklist';
 
 type Node =
@@ -141,8 +157,9 @@ class ChecklistTree implements vscode.TreeDataProvider<Node> {
         item.iconPath = new vscode.ThemeIcon(
           b.removed ? 'diff-removed' : b.line === undefined ? 'file' : 'go-to-file',
         );
+        const base = review === undefined ? 'the base' : shortRevision(review.checklist.base);
         item.tooltip = b.removed
-          ? `Removed line ${b.line} of ${flat(b.file)} (in the base): opens the diff's left side`
+          ? `Removed line ${b.line} of ${flat(b.file)} (in ${base}): opens the diff's left side`
           : `Opens ${flat(b.file)}${b.line === undefined ? '' : ` at line ${b.line}`}`;
         if (review !== undefined)
           item.command = {
@@ -243,10 +260,6 @@ function reasonText(b: Because): string {
   return `${b.removed ? 'removed line · ' : ''}${b.rule}${match}`;
 }
 
-function shortRev(rev: string): string {
-  return /^[0-9a-f]{40,64}$/.test(rev) ? rev.slice(0, 8) : rev;
-}
-
 /** Creates the view and keeps it in step with the model; ticking a box writes the tick at once. */
 export function registerChecklistView(
   model: ChecklistModel,
@@ -262,7 +275,8 @@ export function registerChecklistView(
     tree.refresh();
     view.message = message(state);
     const c = state.review?.checklist;
-    view.description = c === undefined ? undefined : `${shortRev(c.base)}...${shortRev(c.head)}`;
+    view.description =
+      c === undefined ? undefined : `${shortRevision(c.base)}...${shortRevision(c.head)}`;
     void vscode.commands.executeCommand(
       'setContext',
       'outsideIn.checklist.hasReview',
@@ -309,20 +323,5 @@ function message(state: ChecklistState): string | undefined {
   const files = `${c.files.changed} changed ${c.files.changed === 1 ? 'file' : 'files'}, ${c.files.related} related to customer needs`;
   const none = c.needs.length === 0 ? ' No customer need relates to the changed files.' : '';
   const note = review.change.note !== undefined ? ` ${review.change.note}` : '';
-  return `${describe(review.choice)}: ${files}.${none}${note}`;
-}
-
-function describe(choice: ReviewChoice): string {
-  switch (choice.mode) {
-    case 'branch':
-      return choice.base === undefined
-        ? 'Branch against its base'
-        : `Branch against ${choice.base}`;
-    case 'uncommitted':
-      return 'Uncommitted changes';
-    case 'staged':
-      return 'Staged changes';
-    case 'range':
-      return choice.range;
-  }
+  return `${describeReview(review.choice, c.base, c.head)}: ${files}.${none}${note}`;
 }
