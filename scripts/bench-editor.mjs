@@ -9,11 +9,11 @@
 // Needs `npm run compile`, `npm run build` and scripts/setup-vscode.mjs first.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { copyWorkspace, extensionHostLogs, makeSessionDir, tail } from './lib/codeServer.mjs';
 import { runExtensionTestSession } from './lib/extensionTestSession.mjs';
 import { paths } from './setup-vscode.mjs';
 
-const RESULT_MARKER = 'OUTSIDE-IN-BENCH-RESULT ';
 const TIMEOUT_MS = Number(process.env.OUTSIDE_IN_BENCH_TIMEOUT_MS ?? 300_000);
 
 const args = process.argv.slice(2);
@@ -37,6 +37,10 @@ if (!existsSync(join(paths.root, 'dist', 'extension.js')))
   fail('dist/extension.js is missing: run `npm run build`.');
 if (!existsSync(paths.codeServerEntry))
   fail('code-server is missing: run `node scripts/setup-vscode.mjs`.');
+// The marker as the extension host's side defines it (bench/editor/shared.ts).
+const { RESULT_MARKER } = await import(
+  pathToFileURL(join(paths.root, 'out', 'bench', 'editor', 'shared.js')).href
+);
 
 const sessionDir = makeSessionDir('bench');
 const workspace = copyWorkspace(source, sessionDir, 'bench');

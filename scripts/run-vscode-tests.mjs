@@ -1,21 +1,22 @@
 // Runs the integration tests (test/integration, compiled to out/) inside a real
 // VS Code extension host: code-server, driven by Debian's Chromium.
 //
-// One session per suite folder (out/test/integration/<suite>/): a fresh
-// code-server on a free port with fresh HOME, user data and extensions, opening
-// a fresh copy of the suite's fixture workspace (test/fixtures/workspaces/<suite>,
-// or the one named in test/integration/<suite>/suite.json), so suites cannot
-// leak into each other. The result is what the workbench reports through
-// window.codeAutomationExit; a timeout, a crash or a missing result is a failure.
-//
-// suite.json: { "fixture": "basic", "install": "vsix", "workspace": "x.code-workspace",
-// "restricted": true } — "workspace" opens that file of the fixture (multi-root);
-// "vsix" installs the packaged extension instead of loading the repository in
-// development mode; "restricted" opens the workspace untrusted (Restricted Mode).
+// One session per row of the suites table (test/integration/suites.ts, read
+// through scripts/lib/integrationSuites.mjs, which also stops the run when a
+// suite folder and the table disagree): a fresh code-server on a free port with
+// fresh HOME, user data and extensions, opening a fresh copy of the row's
+// fixture workspace, so suites cannot leak into each other. The row's options:
+// "workspace" opens that .code-workspace file of the fixture (multi-root);
+// install "vsix" installs the packaged extension instead of loading the
+// repository in development mode; "restricted" opens the workspace untrusted
+// (Restricted Mode). The suite's name reaches out/test/integration/index.js in
+// the extension host as the environment variable SUITE_ENV of code-server. The
+// result is what the workbench reports through window.codeAutomationExit; a
+// timeout, a crash or a missing result is a failure.
 //
 // Usage: node scripts/run-vscode-tests.mjs [suite...] [--stats-file F] [--keep]
 // Needs `npm run compile`, `npm run build` and scripts/setup-vscode.mjs first.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -26,12 +27,11 @@ import {
   tail,
 } from './lib/codeServer.mjs';
 import { runExtensionTestSession } from './lib/extensionTestSession.mjs';
+import { loadIntegrationSuites } from './lib/integrationSuites.mjs';
 import { packageVsix as packageVsixTo } from './package.mjs';
 import { paths } from './setup-vscode.mjs';
 
 const SESSION_TIMEOUT_MS = Number(process.env.OUTSIDE_IN_SESSION_TIMEOUT_MS ?? 120_000);
-const START_MARKER = 'OUTSIDE-IN-MOCHA-START';
-const STATS_MARKER = 'OUTSIDE-IN-MOCHA-STATS ';
 const NOISE = [
   /^\[AgentHost\] No signed-in session/,
   /\[info\] (Getting|Got \d+) sessions for/,
@@ -45,7 +45,6 @@ const statsFile = statsIndex >= 0 ? args[statsIndex + 1] : undefined;
 const only = args.filter((a, i) => !a.startsWith('--') && (statsIndex < 0 || i !== statsIndex + 1));
 
 const compiledDir = join(paths.root, 'out', 'test', 'integration');
-const sourceDir = join(paths.root, 'test', 'integration');
 const testsIndex = join(compiledDir, 'index.js');
 
 function fail(message) {
@@ -59,27 +58,19 @@ if (!existsSync(join(paths.root, 'dist', 'extension.js')))
 if (!existsSync(paths.codeServerEntry))
   fail('code-server is missing: run `node scripts/setup-vscode.mjs`.');
 
+let table;
+try {
+  table = await loadIntegrationSuites();
+} catch (e) {
+  fail(e.message);
+}
+const { SUITE_ENV, START_MARKER, STATS_MARKER } = table;
+
 function suites() {
-  const names = readdirSync(compiledDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .filter((n) => existsSync(join(sourceDir, n))) // skip stale output of deleted suites
-    .sort();
-  const chosen = only.length > 0 ? names.filter((n) => only.includes(n)) : names;
-  if (only.length > 0 && chosen.length !== only.length)
-    fail(`unknown suite in ${only.join(', ')}; have ${names.join(', ')}`);
-  return chosen.map((name) => {
-    const configFile = join(sourceDir, name, 'suite.json');
-    const config = existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {};
-    return {
-      name,
-      fixture: config.fixture ?? name,
-      install: config.install ?? 'development',
-      // A .code-workspace file in the fixture: the session opens it (multi-root).
-      workspaceFile: config.workspace,
-      restricted: config.restricted === true,
-    };
-  });
+  const names = table.SUITES.map((s) => s.name);
+  const unknown = only.filter((n) => !names.includes(n));
+  if (unknown.length > 0) fail(`unknown suite ${unknown.join(', ')}; have ${names.join(', ')}`);
+  return only.length > 0 ? table.SUITES.filter((s) => only.includes(s.name)) : table.SUITES;
 }
 
 let vsixPath;
@@ -100,9 +91,7 @@ function packageVsix() {
 async function runSuite(suite) {
   const started = Date.now();
   const fixture = join(paths.root, 'test', 'fixtures', 'workspaces', suite.fixture);
-  if (!existsSync(fixture)) throw new Error(`fixture workspace ${fixture} does not exist`);
   const sessionDir = makeSessionDir(suite.name);
-  // The workspace copy is named after the suite: index.js picks its tests by it.
   const workspace = copyWorkspace(fixture, sessionDir, suite.name);
   const extensionsDir = join(sessionDir, 'extensions');
   if (suite.install === 'vsix') {
@@ -120,9 +109,10 @@ async function runSuite(suite) {
   const session = await runExtensionTestSession({
     sessionDir,
     folder: workspace,
-    workspace: suite.workspaceFile && join(workspace, suite.workspaceFile),
+    workspace: suite.workspace && join(workspace, suite.workspace),
     extensionsDir,
     restricted: suite.restricted,
+    env: { [SUITE_ENV]: suite.name },
     developmentPath: developed,
     testsPath: testsIndex,
     timeoutMs: SESSION_TIMEOUT_MS,

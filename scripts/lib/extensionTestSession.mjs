@@ -15,7 +15,8 @@ import { launchBrowser, startCodeServer } from './codeServer.mjs';
  * code-server, or a workbench that cannot be opened is code 1 with a reason.
  * Browser and server are stopped before it returns; `server.log()` still reads
  * the log afterwards. `workspace` (a .code-workspace file) is opened instead of
- * `folder` when given.
+ * `folder` when given. `env` is added to code-server's environment, which its
+ * extension host inherits: how the tests learn what the session is for.
  *
  * @returns {Promise<{ outcome: { code: number, reason?: string },
  *   logLines: { type: string, text: string }[], server: object }>}
@@ -27,11 +28,12 @@ export async function runExtensionTestSession({
   workspace,
   extensionsDir,
   restricted,
+  env,
   developmentPath,
   testsPath,
   timeoutMs,
 }) {
-  const server = await startCodeServer({ sessionDir, folder, extensionsDir, restricted });
+  const server = await startCodeServer({ sessionDir, folder, extensionsDir, restricted, env });
   const logLines = [];
   let browser;
   let outcome;

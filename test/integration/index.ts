@@ -1,28 +1,26 @@
 /**
  * Runs inside the extension host (code-server or VS Code): the entry point
- * named by `extensionTestsPath`. One session runs one suite folder, chosen by
- * the name of the workspace folder it opened, or of the folder holding the
- * .code-workspace it opened (the runner names its fresh copy after the suite).
+ * named by `extensionTestsPath`. One session runs one suite of the table in
+ * `suites.ts`, named by the runner in the environment variable `SUITE_ENV`
+ * (set on the editor's process; the extension host inherits it).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './helpers';
-
-/** The runner shows what comes between these lines, and adds up the counts. */
-const START_MARKER = 'OUTSIDE-IN-MOCHA-START';
-const STATS_MARKER = 'OUTSIDE-IN-MOCHA-STATS ';
+import { START_MARKER, STATS_MARKER, SUITE_ENV, SUITES } from './suites';
 
 export async function run(): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (folder === undefined) throw new Error('The test session opened no workspace folder.');
-  // A multi-root session opened a .code-workspace inside the suite-named copy.
-  const workspaceFile = vscode.workspace.workspaceFile;
-  const suiteName =
-    workspaceFile?.scheme === 'file' || workspaceFile?.scheme === 'vscode-remote'
-      ? path.basename(path.dirname(workspaceFile.path))
-      : folder.name;
+  const suiteName = process.env[SUITE_ENV];
+  const known = SUITES.map((s) => s.name).join(', ');
+  // A session that ran no suite, or the wrong one, must not pass unnoticed.
+  if (suiteName === undefined || suiteName === '')
+    throw loudly(`${SUITE_ENV} is not set in the extension host: no suite to run (have ${known}).`);
+  if (!SUITES.some((s) => s.name === suiteName))
+    throw loudly(
+      `${SUITE_ENV}="${suiteName}" is no suite of test/integration/suites.ts (have ${known}).`,
+    );
   const suiteDir = path.join(__dirname, suiteName);
   const files = fs.existsSync(suiteDir)
     ? fs
@@ -31,7 +29,7 @@ export async function run(): Promise<void> {
         .sort()
         .map((f) => path.join(suiteDir, f))
     : [];
-  if (files.length === 0) throw new Error(`No test files in ${suiteDir}.`);
+  if (files.length === 0) throw loudly(`No test files in ${suiteDir}.`);
 
   // VS Code shows no error when an extension fails to activate, and the tests
   // would then fail one by one for no visible reason: check it first, loudly.
@@ -54,4 +52,10 @@ export async function run(): Promise<void> {
     });
   });
   if (failures > 0) throw new Error(`${failures} test(s) failed.`);
+}
+
+/** The error, logged first: the runner shows the log, and a thrown error alone may say little. */
+function loudly(message: string): Error {
+  console.error(`INTEGRATION SESSION FAILED: ${message}`);
+  return new Error(message);
 }

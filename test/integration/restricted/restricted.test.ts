@@ -1,6 +1,6 @@
 /**
- * Restricted Mode: this session opens its folder untrusted (suite.json
- * "restricted", see scripts/lib/codeServer.mjs). Reading needs works as
+ * Restricted Mode: this session opens its folder untrusted (`restricted` in
+ * test/integration/suites.ts, see scripts/lib/codeServer.mjs). Reading needs works as
  * anywhere; git never runs, because a repository's own config can make it run
  * programs; workspace settings declared restricted are not applied.
  */

@@ -1,0 +1,63 @@
+/**
+ * What the integration runners and the extension host agree on: the table of
+ * suites, how a session learns which suite it runs, and the lines the host
+ * logs around mocha's report. Plain data, so that `index.ts` (in the extension
+ * host) imports it and the runners (`scripts/run-vscode-tests.mjs`,
+ * `.vscode-test.mjs`) import its compiled form `out/test/integration/suites.js`.
+ *
+ * Adding a suite: a folder `test/integration/<name>/` with `*.test.ts` files and
+ * one row here. The runners refuse to start when a folder has no row or a row
+ * no folder, so a suite cannot be skipped without anyone noticing.
+ */
+
+/** One integration suite: one fresh editor session. */
+export interface IntegrationSuite {
+  /** The folder `test/integration/<name>/` whose `*.test.ts` the session runs. */
+  readonly name: string;
+  /** The session opens a fresh copy of `test/fixtures/workspaces/<fixture>/`. */
+  readonly fixture: string;
+  /** A `.code-workspace` file of the fixture that the session opens instead of its folder (multi-root). */
+  readonly workspace?: string;
+  /**
+   * `development`: the repository is the extension under development.
+   * `vsix`: the packaged `.vsix` is installed and an empty probe extension is
+   * the one under development (VS Code runs tests only in a development session).
+   */
+  readonly install: 'development' | 'vsix';
+  /** The workspace opens untrusted (Restricted Mode); every other session is trusted. */
+  readonly restricted: boolean;
+  /** `npm run test:electron` (desktop VS Code through `@vscode/test-cli`) runs it too. */
+  readonly electron: boolean;
+}
+
+/** A row: the options left out are the usual session (development, trusted, code-server only). */
+function suite(
+  name: string,
+  fixture: string,
+  options: Partial<Omit<IntegrationSuite, 'name' | 'fixture'>> = {},
+): IntegrationSuite {
+  return { name, fixture, install: 'development', restricted: false, electron: false, ...options };
+}
+
+/** Every integration suite, one row each; `scripts/run-vscode-tests.mjs` runs them in this order. */
+export const SUITES: readonly IntegrationSuite[] = [
+  suite('basic', 'basic', { electron: true }),
+  suite('checklist', 'checklist'),
+  suite('editor', 'editor'),
+  suite('installed', 'basic', { install: 'vsix' }),
+  suite('multiroot', 'multiroot', { workspace: 'multi.code-workspace' }),
+  suite('reload', 'basic', { electron: true }),
+  suite('restricted', 'restricted', { restricted: true }),
+  suite('sidebar', 'sidebar'),
+];
+
+/**
+ * The environment variable naming the suite a session runs. The runners set it
+ * on the editor's process and the extension host inherits it.
+ */
+export const SUITE_ENV = 'OUTSIDE_IN_TEST_SUITE';
+
+/** The extension host logs this line just before mocha's report... */
+export const START_MARKER = 'OUTSIDE-IN-MOCHA-START';
+/** ...and this one, followed by mocha's counts as JSON, just after it. */
+export const STATS_MARKER = 'OUTSIDE-IN-MOCHA-STATS ';
