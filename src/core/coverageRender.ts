@@ -18,7 +18,7 @@ export function renderCoverageMarkdown(report: CoverageReport): string {
   const text = (s: string): string => quietReferences(escapeMarkdown(s));
   const several = needsFileCount(report) > 1;
   const out: string[] = ['## Customer needs coverage', ''];
-  out.push(`${summary(report, true)}.`, '');
+  out.push(`${capital(summary(report, true))}.`, '');
   out.push(...scanNote(report).map((l) => `_${l}_`), ...(scanNote(report).length ? [''] : []));
 
   const uncovered = report.needs.filter((n) => n.files === 0);
