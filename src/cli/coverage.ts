@@ -56,9 +56,12 @@ export async function runCoverage(io: Io, args: CoverageArgs): Promise<number> {
     if (errors > 0)
       io.err(`outside-in: ${f.path} has ${errors} error(s); run "outside-in check" for details\n`);
   }
-  // The same scan as `check`, so both commands relate the same code to the same needs.
-  const scan = await scanTree(args.root, loaded.set, { paths: all });
-  const history = await recentCommits(args.root, { days: args.since, now: args.now });
+  // The same scan as `check`, so both commands relate the same code to the same
+  // needs; git counts commits meanwhile.
+  const [scan, history] = await Promise.all([
+    scanTree(args.root, loaded.set, { paths: all }),
+    recentCommits(args.root, { days: args.since, now: args.now }),
+  ]);
   const report = needsCoverage(
     loaded.set,
     {

@@ -191,6 +191,23 @@ describe('needs coverage (core)', () => {
     ]);
   });
 
+  it('breaks a tie in commits by path, whatever order the scan gave the files in', () => {
+    const set = needsSet({ 'customer-needs.yaml': NEEDS });
+    // A walk lists a folder before a file beside it: src/a/b.ts, then src/a.ts.
+    const scan: CoverageScan = { sources: ['src/b.ts', 'src/a/b.ts', 'src/a.ts'], files: [] };
+    const report = needsCoverage(
+      set,
+      scan,
+      history({ 'src/a/b.ts': 4, 'src/a.ts': 4, 'src/b.ts': 4 }),
+    );
+    // "src/a.ts" < "src/a/b.ts": "." comes before "/".
+    assert.deepEqual(report.hotspots, [
+      { file: 'src/a.ts', commits: 4 },
+      { file: 'src/a/b.ts', commits: 4 },
+      { file: 'src/b.ts', commits: 4 },
+    ]);
+  });
+
   it('leaves out of hotspots the files no needs file governs', () => {
     const set = needsSet({ 'shop/customer-needs.yaml': NEEDS });
     const texts = { 'shop/src/util.ts': '', 'tools/build.ts': '' };
