@@ -10,16 +10,18 @@ import type { CoverageReport, LinkCounts, NeedCoverage } from './needsCoverage';
 import { HOTSPOT_LIMIT, PRIORITY_WEIGHTS } from './needsCoverage';
 import { flat } from './present';
 
+/** The report as the JSON of docs/coverage-json.md, with a final newline. */
 export function renderCoverageJson(report: CoverageReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
+/** The report for a pull request or a wiki page: needs-file text escaped, mentions quiet. */
 export function renderCoverageMarkdown(report: CoverageReport): string {
   const text = (s: string): string => quietReferences(escapeMarkdown(s));
   const several = needsFileCount(report) > 1;
   const out: string[] = ['## Customer needs coverage', ''];
   out.push(`${capital(summary(report, true))}.`, '');
-  out.push(...scanNote(report).map((l) => `_${l}_`), ...(scanNote(report).length ? [''] : []));
+  for (const note of scanNote(report)) out.push(`_${note}_`, '');
 
   const uncovered = report.needs.filter((n) => n.files === 0);
   if (uncovered.length > 0) {
@@ -60,6 +62,7 @@ export function renderCoverageMarkdown(report: CoverageReport): string {
   return out.join('\n');
 }
 
+/** The report for a terminal: needs-file text and paths on one line, no control characters. */
 export function renderCoverageText(report: CoverageReport): string {
   const several = needsFileCount(report) > 1;
   const out: string[] = [`Outside-In needs coverage: ${summary(report, false)}`];

@@ -455,6 +455,20 @@ describe('needs coverage renderers', () => {
     );
   });
 
+  it('says there is no busy code without a need when git history shows none', () => {
+    const r = needsCoverage(set, scanOf(set, TEXTS), history({ 'src/cart.ts': 3 }, 14));
+    assert.ok(
+      renderCoverageText(r).includes(
+        '\nBusy code no need relates to: none: every file changed in the last 14 days relates to a need.\n',
+      ),
+    );
+    assert.ok(
+      renderCoverageMarkdown(r).includes(
+        '\n### Busy code no need relates to\n\nNone: every file changed in the last 14 days relates to a need.\n',
+      ),
+    );
+  });
+
   it('says what the scan did not read', () => {
     const r = needsCoverage(
       set,
