@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { coverageProblems } from '../core/coverage';
+import { lintProblems } from '../core/lint';
 import type { LoadOptions } from '../core/load';
 import { isNeedsFileName, loadNeedsFiles } from '../node/needsFiles';
 import { scanTree } from '../node/scan';
@@ -63,6 +64,7 @@ export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
     const links = scan.files.flatMap((f) => f.links);
     for (const p of coverageProblems(loaded.set, { paths: scan.paths, links }))
       problems.push(located(p.file, p));
+    for (const p of lintProblems(loaded.set, scan)) problems.push(located(p.file, p));
   }
   problems.sort((a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column);
 

@@ -4,6 +4,8 @@ import { GitError } from '../node/git';
 import { parseCommandLine } from './args';
 import { runCheck } from './check';
 import { runChecklist } from './checklistCommand';
+import type { CoverageFormat } from './coverage';
+import { parseSinceDays, runCoverage } from './coverage';
 import { runExplain } from './explain';
 import type { Io } from './io';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './io';
@@ -78,6 +80,13 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
         base: values.base,
         head: values.head,
         format: format as 'markdown' | 'json' | 'text',
+        load,
+      });
+    case 'coverage':
+      return runCoverage(io, {
+        root,
+        since: parseSinceDays(values.since),
+        format: format as CoverageFormat,
         load,
       });
   }

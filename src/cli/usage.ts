@@ -4,8 +4,9 @@
  * from it, so the two cannot drift apart.
  */
 import { DEFAULT_STALE_DAYS } from '../core/load';
+import { DEFAULT_SINCE_DAYS } from './coverage';
 
-export type CommandName = 'check' | 'explain' | 'checklist';
+export type CommandName = 'check' | 'explain' | 'checklist' | 'coverage';
 
 export interface CommandSpec {
   readonly name: CommandName;
@@ -66,6 +67,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     defaultFormat: 'text',
     example: 'outside-in checklist --base origin/main --format markdown > checklist.md',
   },
+  {
+    name: 'coverage',
+    synopsis: '[--root DIR] [--since DAYS] [--format text|json|markdown]',
+    summary: [
+      'Where the needs file drifted from the code: the needs no code relates',
+      'to, and the busy files (by recent commits) no need relates to.',
+    ],
+    formats: ['text', 'json', 'markdown'],
+    defaultFormat: 'text',
+    example: 'outside-in coverage --since 30 --format markdown > coverage.md',
+  },
 ];
 
 export const OPTIONS: readonly OptionSpec[] = [
@@ -97,11 +109,18 @@ export const OPTIONS: readonly OptionSpec[] = [
     text: 'The revision under review',
     default: 'the working tree, untracked files included',
   },
+  {
+    name: 'since',
+    value: 'DAYS',
+    commands: ['coverage'],
+    text: 'Days of git history that count a file as busy',
+    default: String(DEFAULT_SINCE_DAYS),
+  },
   { name: 'format', value: 'FORMAT', text: 'How to print the result', default: 'text' },
   {
     name: 'stale-days',
     value: 'N',
-    commands: ['check', 'checklist'],
+    commands: ['check', 'checklist', 'coverage'],
     text: 'Evidence older than N days is stale',
     default: String(DEFAULT_STALE_DAYS),
   },

@@ -80,7 +80,7 @@ export class PathMatcher<K> {
     for (const path of paths) {
       for (const key of ancestorKeys(path)) {
         for (const rule of this.buckets.get(key) ?? [])
-          if (!hit.has(rule) && rule.test(path)) hit.add(rule);
+          if (!hit.has(rule) && path.includes(rule.needle) && rule.test(path)) hit.add(rule);
       }
     }
     return this.rules

@@ -245,6 +245,5 @@ function isBlank(text: string | undefined): boolean {
 
 /** The needs file's own `lint:` map (NeedsFile.lint, filled by the loader). */
 function fileSettings(scope: Scope): LintSettings | undefined {
-  const file: { readonly version: 1; readonly lint?: LintSettings } = scope.index.file;
-  return file.lint;
+  return scope.index.file.lint;
 }

@@ -5,6 +5,7 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { dayNumber, today as todayNumber } from './dates';
 import { readExclude } from './excludes';
+import { readLintSettings } from './lintOptions';
 import { readNeed, readPersonas, readValue } from './loadParts';
 import type { LoadResult, Need, NeedsFile, Problem, Span, Value } from './model';
 import { MAX_ALIASES, YamlReader, aliasBomb } from './yamlReader';
@@ -24,7 +25,7 @@ export const DEFAULT_MAX_CHARS = 20 * 1024 * 1024;
 /** Flow collections nested deeper than this are refused before parsing. */
 export const MAX_NESTING = 64;
 
-const TOP_KEYS = ['version', 'product', 'personas', 'values', 'needs', 'exclude'];
+const TOP_KEYS = ['version', 'product', 'personas', 'values', 'needs', 'exclude', 'lint'];
 const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Loads and validates a needs file's text. */
@@ -156,7 +157,17 @@ function loadParsed(text: string, options: LoadOptions): LoadResult {
   for (const need of needs) evidenceWarnings(r.problems, need, options);
   const product = r.text(root, 'product', 'the needs file');
   const exclude = readExclude(r, root);
-  const file: NeedsFile = { version: 1, product, personas, values, needs, exclude, invalidIds };
+  const lint = readLintSettings(r, root);
+  const file: NeedsFile = {
+    version: 1,
+    product,
+    personas,
+    values,
+    needs,
+    exclude,
+    invalidIds,
+    ...(lint === undefined ? {} : { lint }),
+  };
   return { file, problems: r.problems };
 }
 

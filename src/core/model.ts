@@ -2,6 +2,7 @@
  * The data model of a needs file (format version 1, see docs/needs-file.md) and of the
  * answers the core gives about it. Plain data: no behaviour, no I/O.
  */
+import type { LintSettings } from './lintOptions';
 
 /** A 0-based position, as in the Language Server Protocol and VS Code. */
 export interface Position {
@@ -111,6 +112,8 @@ export interface NeedsFile {
   readonly invalidIds?: ReadonlyMap<string, Span>;
   /** Globs of code no needs file links or checks, relative to the folder this file speaks for. */
   readonly exclude: readonly Located<string>[];
+  /** The `lint:` map (docs/lint.md); absent means the defaults. */
+  readonly lint?: LintSettings;
 }
 
 export interface LoadResult {

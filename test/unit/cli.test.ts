@@ -40,6 +40,7 @@ const PAY_TS = [
 
 /** The warnings `check` must print for NEEDS + PAY_TS, sorted by line. */
 const EXPECTED_WARNINGS = [
+  `customer-needs.yaml:3:9: warning: Need "fast-checkout" is validated, on 1 piece of evidence, but has no quote: the customer's own words are missing. [validated-without-quote]`,
   'customer-needs.yaml:9:34: warning: Path "src/legacy/**" of need "fast-checkout" matches no file. [unmatched-path]',
   'customer-needs.yaml:10:32: warning: Keyword "one click" of need "fast-checkout" matches nothing in the code. [unmatched-keyword]',
   'customer-needs.yaml:11:9: warning: Need "gift-note" rests on no evidence: an assumption. [no-evidence]',
@@ -145,7 +146,7 @@ describe('outside-in CLI (as a process)', function () {
       const help = oneLine(runCli(dir, ['--help']).stdout);
       assert.ok(
         help.includes(
-          '--format FORMAT check, explain: text or json; checklist: text, markdown or json (default: text).',
+          '--format FORMAT check, explain: text or json; checklist: text, markdown or json; coverage: text, json or markdown (default: text).',
         ),
         help,
       );
@@ -274,6 +275,7 @@ describe('outside-in CLI (as a process)', function () {
       assert.deepEqual(
         out.problems.map((p) => [p.file, p.line, p.column, p.severity, p.rule]),
         [
+          ['customer-needs.yaml', 3, 9, 'warning', 'validated-without-quote'],
           ['customer-needs.yaml', 9, 34, 'warning', 'unmatched-path'],
           ['customer-needs.yaml', 10, 32, 'warning', 'unmatched-keyword'],
           ['customer-needs.yaml', 11, 9, 'warning', 'no-evidence'],
