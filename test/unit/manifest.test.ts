@@ -19,6 +19,7 @@ interface YamlValidation {
 const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
   version: string;
   contributes: { yamlValidation?: YamlValidation[] };
+  activationEvents: string[];
 };
 
 /**
@@ -115,6 +116,31 @@ describe('.vscodeignore', () => {
       'node_modules/yaml/package.json',
     ])
       assert.equal(leftOutOfVsix(rel), true, rel);
+  });
+});
+
+describe('package.json: activationEvents', () => {
+  const events = manifest.activationEvents;
+
+  it('lists no onCommand or onView event: VS Code derives those from contributes', () => {
+    assert.deepEqual(
+      events.filter((e) => e.startsWith('onCommand:') || e.startsWith('onView:')),
+      [],
+    );
+  });
+
+  it('activates on a needs file under every default name, in the root, a package, .github/ and docs/', () => {
+    const globs = events
+      .filter((e) => e.startsWith('workspaceContains:'))
+      .map((e) => e.slice('workspaceContains:'.length));
+    for (const name of NEEDS_FILE_NAMES)
+      for (const dir of ['', 'packages/shop/', '.github/', 'docs/']) {
+        const rel = dir + name;
+        assert.ok(
+          globs.some((g) => picomatch(g, { dot: true })(rel)),
+          `no workspaceContains glob matches ${rel}`,
+        );
+      }
   });
 });
 
