@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { coverageProblems } from '../core/coverage';
+import { instructionFormatOf, outdatedInstructions } from '../core/instructionsDrift';
 import { lintProblems } from '../core/lint';
 import type { LoadOptions } from '../core/load';
 import { isNeedsFileName, loadNeedsFiles } from '../node/needsFiles';
@@ -65,6 +66,11 @@ export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
     for (const p of coverageProblems(loaded.set, { paths: scan.paths, links }))
       problems.push(located(p.file, p));
     for (const p of lintProblems(loaded.set, scan)) problems.push(located(p.file, p));
+    const generated = await readAll(
+      args.root,
+      all.filter((p) => instructionFormatOf(p) !== undefined),
+    );
+    for (const p of outdatedInstructions(loaded.set, generated)) problems.push(located(p.file, p));
   }
   problems.sort((a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column);
 
@@ -121,4 +127,17 @@ function located(
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The texts of a few small files; one that vanished since the walk is left out. */
+async function readAll(
+  root: string,
+  paths: readonly string[],
+): Promise<{ path: string; text: string }[]> {
+  const out: { path: string; text: string }[] = [];
+  for (const rel of paths) {
+    const text = await fs.readFile(path.join(root, rel), 'utf8').catch(() => undefined);
+    if (text !== undefined) out.push({ path: rel, text });
+  }
+  return out;
 }

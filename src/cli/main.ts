@@ -7,6 +7,8 @@ import { runChecklist } from './checklistCommand';
 import type { CoverageFormat } from './coverage';
 import { parseSinceDays, runCoverage } from './coverage';
 import { runExplain } from './explain';
+import type { InstructionFormat } from '../core/agentInstructions';
+import { runInstructions } from './instructions';
 import type { Io } from './io';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { resolveRoot } from './root';
@@ -80,6 +82,13 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
         base: values.base,
         head: values.head,
         format: format as 'markdown' | 'json' | 'text',
+        load,
+      });
+    case 'instructions':
+      return runInstructions(io, {
+        root,
+        format: format as InstructionFormat,
+        out: values.out,
         load,
       });
     case 'coverage':

@@ -6,7 +6,7 @@
 import { DEFAULT_STALE_DAYS } from '../core/load';
 import { DEFAULT_SINCE_DAYS } from './coverage';
 
-export type CommandName = 'check' | 'explain' | 'checklist' | 'coverage';
+export type CommandName = 'check' | 'explain' | 'checklist' | 'coverage' | 'instructions';
 
 export interface CommandSpec {
   readonly name: CommandName;
@@ -78,6 +78,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     defaultFormat: 'text',
     example: 'outside-in coverage --since 30 --format markdown > coverage.md',
   },
+  {
+    name: 'instructions',
+    synopsis: '[--root DIR] [--format copilot|cursor|agents] [--out DIR]',
+    summary: [
+      'Write agent instruction files from the needs file: one per need for',
+      'Copilot or Cursor (applied to its paths), or a section of AGENTS.md.',
+    ],
+    formats: ['copilot', 'cursor', 'agents'],
+    defaultFormat: 'copilot',
+    example: 'outside-in instructions --format cursor',
+  },
 ];
 
 export const OPTIONS: readonly OptionSpec[] = [
@@ -115,6 +126,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['coverage'],
     text: 'Days of git history that count a file as busy',
     default: String(DEFAULT_SINCE_DAYS),
+  },
+  {
+    name: 'out',
+    value: 'DIR',
+    commands: ['instructions'],
+    text: 'The folder to write into',
+    default: 'the root',
   },
   { name: 'format', value: 'FORMAT', text: 'How to print the result', default: 'text' },
   {
@@ -167,7 +185,7 @@ export function globalHelp(): string {
   for (const o of OPTIONS) {
     const text =
       o.name === 'format'
-        ? `${formatsByCommand()} (default: text).`
+        ? `${formatsByCommand()} (default: ${defaultFormats()}).`
         : o.name === 'help'
           ? "Show this help; after a command (or as outside-in help CMD), that command's help."
           : described(o);
@@ -203,6 +221,12 @@ function described(o: OptionSpec): string {
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** `text; instructions: copilot`: the usual default, then each command that differs. */
+function defaultFormats(): string {
+  const odd = COMMANDS.filter((c) => c.defaultFormat !== 'text');
+  return ['text', ...odd.map((c) => `${c.name}: ${c.defaultFormat}`)].join('; ');
 }
 
 /** `check, explain: text or json; checklist: ...`: commands with the same formats together. */

@@ -4,6 +4,7 @@
  * in code the nearest file that knows it wins.
  */
 import { findAnnotations } from './annotations';
+import { withoutGeneratedText } from './generatedText';
 import type { NeedsIndex, UnknownAnnotation } from './match';
 import { LineSeen, forEachLine, keywordMatches } from './match';
 import type { Link, Need, Span } from './model';
@@ -130,7 +131,9 @@ export class NeedsSet {
     const { governing } = this.about(path);
     const out = this.pathLinksOf(governing);
     if (governing.length === 0) return out;
-    forEachLine(text, (line, n) => this.addLineLinks(out, governing, path, line, n, unknown));
+    // What `outside-in instructions` wrote repeats every keyword: never matched.
+    const code = withoutGeneratedText(path, text);
+    forEachLine(code, (line, n) => this.addLineLinks(out, governing, path, line, n, unknown));
     return out;
   }
 

@@ -146,7 +146,7 @@ describe('outside-in CLI (as a process)', function () {
       const help = oneLine(runCli(dir, ['--help']).stdout);
       assert.ok(
         help.includes(
-          '--format FORMAT check, explain: text or json; checklist: text, markdown or json; coverage: text, json or markdown (default: text).',
+          '--format FORMAT check, explain: text or json; checklist: text, markdown or json; coverage: text, json or markdown; instructions: copilot, cursor or agents (default: text; instructions: copilot).',
         ),
         help,
       );

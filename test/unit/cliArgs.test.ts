@@ -126,11 +126,11 @@ describe('outside-in command line', () => {
       [['check', '-x'], 'outside-in: unknown option -x\nSee "outside-in check --help".\n'],
       [
         ['frobnicate'],
-        'outside-in: unknown command "frobnicate": the commands are check, explain, checklist or coverage\nSee "outside-in --help".\n',
+        'outside-in: unknown command "frobnicate": the commands are check, explain, checklist, coverage or instructions\nSee "outside-in --help".\n',
       ],
       [
         [],
-        'outside-in: missing command: check, explain, checklist or coverage\nSee "outside-in --help".\n',
+        'outside-in: missing command: check, explain, checklist, coverage or instructions\nSee "outside-in --help".\n',
       ],
       [['explain'], 'outside-in: explain needs a PATH[:LINE]\nSee "outside-in explain --help".\n'],
       [
