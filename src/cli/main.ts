@@ -9,6 +9,7 @@ import { parseSinceDays, runCoverage } from './coverage';
 import { runExplain } from './explain';
 import type { InstructionFormat } from '../core/agentInstructions';
 import { runInstructions } from './instructions';
+import { runMcp } from './mcp';
 import type { Io } from './io';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { resolveRoot } from './root';
@@ -84,6 +85,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
         format: format as 'markdown' | 'json' | 'text',
         load,
       });
+    case 'mcp':
+      return runMcp(io, { root, load });
     case 'instructions':
       return runInstructions(io, {
         root,

@@ -6,7 +6,7 @@
 import { DEFAULT_STALE_DAYS } from '../core/load';
 import { DEFAULT_SINCE_DAYS } from './coverage';
 
-export type CommandName = 'check' | 'explain' | 'checklist' | 'coverage' | 'instructions';
+export type CommandName = 'check' | 'explain' | 'checklist' | 'coverage' | 'instructions' | 'mcp';
 
 export interface CommandSpec {
   readonly name: CommandName;
@@ -89,6 +89,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     defaultFormat: 'copilot',
     example: 'outside-in instructions --format cursor',
   },
+  {
+    name: 'mcp',
+    synopsis: '[--root DIR]',
+    summary: [
+      'Serve the needs to coding agents: a Model Context Protocol server on',
+      'stdio (tools related_needs, checklist, get_need, list_needs).',
+    ],
+    formats: [],
+    defaultFormat: '',
+    example: 'outside-in mcp --root .',
+  },
 ];
 
 export const OPTIONS: readonly OptionSpec[] = [
@@ -134,11 +145,17 @@ export const OPTIONS: readonly OptionSpec[] = [
     text: 'The folder to write into',
     default: 'the root',
   },
-  { name: 'format', value: 'FORMAT', text: 'How to print the result', default: 'text' },
+  {
+    name: 'format',
+    value: 'FORMAT',
+    commands: COMMANDS.filter((c) => c.formats.length > 0).map((c) => c.name),
+    text: 'How to print the result',
+    default: 'text',
+  },
   {
     name: 'stale-days',
     value: 'N',
-    commands: ['check', 'checklist', 'coverage'],
+    commands: ['check', 'checklist', 'coverage', 'mcp'],
     text: 'Evidence older than N days is stale',
     default: String(DEFAULT_STALE_DAYS),
   },
@@ -189,7 +206,8 @@ export function globalHelp(): string {
         : o.name === 'help'
           ? "Show this help; after a command (or as outside-in help CMD), that command's help."
           : described(o);
-    const only = o.commands === undefined ? '' : `${andList(o.commands)}: `;
+    // --format names its commands in its text already.
+    const only = o.commands === undefined || o.name === 'format' ? '' : `${andList(o.commands)}: `;
     out.push(...optionLines(flag(o), only === '' ? text : only + lowerFirst(text)));
   }
   out.push(
@@ -225,7 +243,7 @@ function lowerFirst(text: string): string {
 
 /** `text; instructions: copilot`: the usual default, then each command that differs. */
 function defaultFormats(): string {
-  const odd = COMMANDS.filter((c) => c.defaultFormat !== 'text');
+  const odd = COMMANDS.filter((c) => c.formats.length > 0 && c.defaultFormat !== 'text');
   return ['text', ...odd.map((c) => `${c.name}: ${c.defaultFormat}`)].join('; ');
 }
 
@@ -233,6 +251,7 @@ function defaultFormats(): string {
 function formatsByCommand(): string {
   const groups = new Map<string, string[]>();
   for (const c of COMMANDS) {
+    if (c.formats.length === 0) continue;
     const key = orList(c.formats);
     groups.set(key, [...(groups.get(key) ?? []), c.name]);
   }

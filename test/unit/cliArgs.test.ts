@@ -100,7 +100,7 @@ describe('outside-in command line', () => {
       [['check', '--base', 'main'], 'outside-in: --base is an option of checklist, not of check\n'],
       [
         ['explain', 'a.ts', '--stale-days', '3'],
-        'outside-in: --stale-days is an option of check, checklist and coverage, not of explain\n',
+        'outside-in: --stale-days is an option of check, checklist, coverage and mcp, not of explain\n',
       ],
       [['checklist', '--base'], 'outside-in: --base needs a value: --base REV\n'],
       [['checklist', '--base', '--head', 'HEAD'], 'outside-in: --base needs a value: --base REV\n'],
@@ -126,11 +126,11 @@ describe('outside-in command line', () => {
       [['check', '-x'], 'outside-in: unknown option -x\nSee "outside-in check --help".\n'],
       [
         ['frobnicate'],
-        'outside-in: unknown command "frobnicate": the commands are check, explain, checklist, coverage or instructions\nSee "outside-in --help".\n',
+        'outside-in: unknown command "frobnicate": the commands are check, explain, checklist, coverage, instructions or mcp\nSee "outside-in --help".\n',
       ],
       [
         [],
-        'outside-in: missing command: check, explain, checklist, coverage or instructions\nSee "outside-in --help".\n',
+        'outside-in: missing command: check, explain, checklist, coverage, instructions or mcp\nSee "outside-in --help".\n',
       ],
       [['explain'], 'outside-in: explain needs a PATH[:LINE]\nSee "outside-in explain --help".\n'],
       [
