@@ -1,5 +1,7 @@
 /** The extension's entry point: builds the store and wires the features to it. */
 import type * as vscode from 'vscode';
+import type { AgentsApi } from './agents/registerAgents';
+import { registerAgents } from './agents/registerAgents';
 import type { ChecklistApi } from './checklist/commands';
 import { registerChecklist } from './checklist/commands';
 import { registerCommands } from './commands';
@@ -20,6 +22,8 @@ export interface OutsideInApi {
   readonly views: ViewsApi;
   /** The reviewer's checklist: what it shows and its ticks. */
   readonly checklist: ChecklistApi;
+  /** What coding agents are offered: the MCP servers. */
+  readonly agents: AgentsApi;
 }
 
 export function activate(context: vscode.ExtensionContext): OutsideInApi {
@@ -32,11 +36,14 @@ export function activate(context: vscode.ExtensionContext): OutsideInApi {
   context.subscriptions.push(checklist);
   const views = registerViews(store, index, config, context);
   context.subscriptions.push(views.disposable);
+  const agents = registerAgents(store, config, context);
+  context.subscriptions.push(agents.disposable);
   return {
     onDidChangeNeeds: store.onDidChange,
     views: views.api,
     ready: () => store.ready(),
     checklist: checklist.api,
+    agents: agents.api,
   };
 }
 

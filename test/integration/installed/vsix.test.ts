@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { OutsideInApi } from '../../../src/vscode/extension';
 import { EXTENSION_ID, hoversAt, hoverWith } from '../helpers';
 
 // This session has no extensionDevelopmentPath: the extension comes from the
@@ -23,5 +25,13 @@ suite('Installed from the .vsix', () => {
   test('its hover works', async () => {
     const { texts } = await hoversAt('src/checkout.ts', '@need fast-checkout', 8);
     hoverWith(texts, 'Checkout feels instant');
+  });
+
+  test('the MCP server it offers runs a CLI the package holds', () => {
+    const api = vscode.extensions.getExtension<OutsideInApi>(EXTENSION_ID)?.exports;
+    const [server] = api?.agents.mcpServers() ?? [];
+    assert.ok(server, 'one server for the folder');
+    const cli = server.args[0] ?? '';
+    assert.ok(existsSync(cli), `${cli} is in the installed extension`);
   });
 });
