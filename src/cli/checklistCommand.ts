@@ -1,23 +1,35 @@
 /** `outside-in checklist`: the needs that the change under review touches. */
-import { realpath } from 'node:fs/promises';
+import { appendFile, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { buildChecklist } from '../core/checklist';
 import type { FileChange } from '../core/diff';
 import type { LoadOptions } from '../core/load';
+import type { Checklist } from '../core/checklist';
+import type { FailOn } from '../core/failOn';
+import { failReasons } from '../core/failOn';
+import { fitStepSummary, githubAnnotations } from '../core/githubAnnotations';
 import { renderJson, renderMarkdown, renderText } from '../core/render';
+import { checklistSarif } from '../core/sarif';
 import { diff, repoRoot } from '../node/git';
 import { listNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import type { Io } from './io';
-import { EXIT_OK } from './io';
+import { EXIT_OK, EXIT_PROBLEMS } from './io';
+import { cliVersion } from './version';
 import { relativeTo } from './root';
 
 export interface ChecklistArgs {
   readonly root: string;
   readonly base?: string;
   readonly head?: string;
-  readonly format: 'markdown' | 'json' | 'text';
+  readonly format: ChecklistFormat;
   readonly load: LoadOptions;
+  /** Policies that make the command exit 1 when the change meets one. */
+  readonly failOn?: readonly FailOn[];
+  /** GitHub's job-summary file (`GITHUB_STEP_SUMMARY`): `--format github` appends the Markdown to it. */
+  readonly stepSummary?: string;
 }
+
+export type ChecklistFormat = 'markdown' | 'json' | 'text' | 'github' | 'sarif';
 
 export async function runChecklist(io: Io, args: ChecklistArgs): Promise<number> {
   const top = await repoRoot(args.root);
@@ -36,10 +48,44 @@ export async function runChecklist(io: Io, args: ChecklistArgs): Promise<number>
   }
   const revs = { base: change.base, head: change.head };
   const checklist = buildChecklist(loaded.set, files, revs, args.load);
-  const render =
-    args.format === 'json' ? renderJson : args.format === 'markdown' ? renderMarkdown : renderText;
-  io.out(render(checklist));
-  return EXIT_OK;
+  io.out(render(checklist, args.format, sub));
+  if (args.format === 'github' && args.stepSummary !== undefined && args.stepSummary !== '')
+    await appendStepSummary(args.stepSummary, renderMarkdown(checklist), io);
+  const reasons = failReasons(checklist, args.failOn ?? []);
+  for (const r of reasons) io.err(`outside-in: fail-on ${r}\n`);
+  return reasons.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function render(checklist: Checklist, format: ChecklistFormat, prefix: string): string {
+  switch (format) {
+    case 'json':
+      return renderJson(checklist);
+    case 'markdown':
+      return renderMarkdown(checklist);
+    case 'text':
+      return renderText(checklist);
+    case 'github':
+      return githubAnnotations(checklist, { prefix });
+    case 'sarif':
+      return (
+        JSON.stringify(checklistSarif(checklist, { prefix, toolVersion: cliVersion() }), null, 2) +
+        '\n'
+      );
+  }
+}
+
+/** Appends to the job summary, cut to what GitHub still accepts; a failure to write is said, not fatal. */
+async function appendStepSummary(file: string, markdown: string, io: Io): Promise<void> {
+  try {
+    const used = await stat(file).then(
+      (s) => s.size,
+      () => 0,
+    );
+    const fitted = fitStepSummary(markdown, used);
+    if (fitted !== '') await appendFile(file, fitted);
+  } catch (e) {
+    io.err(`outside-in: cannot write the job summary ${file}: ${(e as Error).message}\n`);
+  }
 }
 
 /** The changes that touch `sub` (a folder of the repository), with paths relative to it. */

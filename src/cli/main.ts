@@ -3,7 +3,10 @@ import type { LoadOptions } from '../core/load';
 import { GitError } from '../node/git';
 import { parseCommandLine } from './args';
 import { runCheck } from './check';
+import type { ChecklistFormat } from './checklistCommand';
 import { runChecklist } from './checklistCommand';
+import type { FailOn } from '../core/failOn';
+import { FAIL_ON, parseFailOn } from '../core/failOn';
 import type { CoverageFormat } from './coverage';
 import { parseSinceDays, runCoverage } from './coverage';
 import { runExplain } from './explain';
@@ -82,8 +85,10 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
         root,
         base: values.base,
         head: values.head,
-        format: format as 'markdown' | 'json' | 'text',
+        format: format as ChecklistFormat,
         load,
+        failOn: failOnOf(values['fail-on']),
+        stepSummary: process.env.GITHUB_STEP_SUMMARY,
       });
     case 'mcp':
       return runMcp(io, { root, load });
@@ -109,6 +114,16 @@ function formatOf(command: CommandSpec, format: string | undefined): string {
   if (!command.formats.includes(format))
     throw new UsageError(`--format ${format}: ${command.name} prints ${orList(command.formats)}`);
   return format;
+}
+
+function failOnOf(text: string | undefined): FailOn[] {
+  if (text === undefined) return [];
+  const parsed = parseFailOn(text);
+  if ('unknown' in parsed)
+    throw new UsageError(
+      `--fail-on ${parsed.unknown}: give ${orList([...FAIL_ON])}, comma-separated`,
+    );
+  return parsed.policies;
 }
 
 function loadOptions(staleDays: string | undefined): LoadOptions {

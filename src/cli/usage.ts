@@ -3,6 +3,7 @@
  * parser checks the command line against it and the help texts are printed
  * from it, so the two cannot drift apart.
  */
+import { FAIL_ON } from '../core/failOn';
 import { DEFAULT_STALE_DAYS } from '../core/load';
 import { DEFAULT_SINCE_DAYS } from './coverage';
 
@@ -57,13 +58,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'checklist',
-    synopsis: '[--root DIR] [--base REV] [--head REV] [--format markdown|json|text]',
+    synopsis:
+      '[--root DIR] [--base REV] [--head REV] [--format markdown|json|text|github|sarif] [--fail-on LIST]',
     summary: [
       'The needs that the change touches, from git diff BASE...HEAD.',
       'HEAD defaults to the working tree, BASE to the merge-base with',
       'the default branch.',
     ],
-    formats: ['text', 'markdown', 'json'],
+    formats: ['text', 'markdown', 'json', 'github', 'sarif'],
     defaultFormat: 'text',
     example: 'outside-in checklist --base origin/main --format markdown > checklist.md',
   },
@@ -130,6 +132,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['checklist'],
     text: 'The revision under review',
     default: 'the working tree, untracked files included',
+  },
+  {
+    name: 'fail-on',
+    value: 'LIST',
+    commands: ['checklist'],
+    text: `Exit 1 when the change meets one of these, comma-separated: ${FAIL_ON.join(', ')}`,
+    default: 'none',
   },
   {
     name: 'since',

@@ -9,6 +9,7 @@ import { globsMatcher } from './globs';
 import { compareNeeds } from './present';
 import { DEFAULT_STALE_DAYS, newestEvidenceAge } from './load';
 import type { LinkRule, Need, Priority, Status } from './model';
+import type { UnknownAnnotation } from './match';
 import type { NeedsSet, ScopedLink } from './needsSet';
 
 /** Why a need is on the checklist: one file, and for line rules one line. */
@@ -63,6 +64,11 @@ export interface Checklist {
     /** Binary files: related by path only, their content unread. */
     readonly binary: number;
   };
+  /**
+   * `@need` annotations on added lines that name no need of any needs file
+   * (a typo, or a need not written yet). Present only when there are some.
+   */
+  readonly unknownAnnotations?: readonly { file: string; line: number; id: string }[];
 }
 
 /** A need found so far, with its reasons and what dedupes them. */
@@ -109,6 +115,7 @@ export function buildChecklist(
   let excluded = 0;
   let binary = 0;
   const considered: string[] = [];
+  const unknownAnnotations: { file: string; line: number; id: string }[] = [];
   // Build folders, and what a needs file's `exclude` list leaves out.
   const out = (p: string): boolean => isExcluded(p) || set.excludedBy(p) !== undefined;
   for (const change of changes) {
@@ -128,9 +135,12 @@ export function buildChecklist(
         record(link, { file: path, rule: 'path', match: link.match });
     }
     for (const added of change.added) {
-      for (const link of set.lineLinks(change.path, added.text, added.line - 1)) {
+      const unknown: UnknownAnnotation[] = [];
+      for (const link of set.lineLinks(change.path, added.text, added.line - 1, unknown)) {
         record(link, { file: change.path, line: added.line, rule: link.rule, match: link.match });
       }
+      for (const u of unknown)
+        unknownAnnotations.push({ file: change.path, line: added.line, id: u.id });
     }
     const oldPath = change.oldPath ?? change.path;
     for (const removed of change.removed) {
@@ -159,6 +169,7 @@ export function buildChecklist(
     needs,
     values: standingValues(set, considered),
     files: { changed: changes.length, related, excluded, binary },
+    ...(unknownAnnotations.length > 0 ? { unknownAnnotations } : {}),
   };
 }
 

@@ -57,11 +57,12 @@ describe('outside-in command line', () => {
       },
       checklist: {
         has: [
-          'Usage: outside-in checklist [--root DIR] [--base REV] [--head REV] [--format markdown|json|text]',
+          'Usage: outside-in checklist [--root DIR] [--base REV] [--head REV] [--format markdown|json|text|github|sarif] [--fail-on LIST]',
           '--root DIR The tree to work on (default: ',
           '--base REV The revision the change is compared with (default: the merge-base of HEAD with the default branch',
           '--head REV The revision under review (default: the working tree, untracked files included).',
-          '--format FORMAT text, markdown or json (default: text).',
+          '--format FORMAT text, markdown, json, github or sarif (default: text).',
+          '--fail-on LIST Exit 1 when the change meets one of these, comma-separated: unknown-annotation, assumed-critical, stale, critical (default: none).',
           '--stale-days N Evidence older than N days is stale (default: 365).',
           'Example: outside-in checklist ',
         ],
@@ -108,7 +109,7 @@ describe('outside-in command line', () => {
       [['check', '--format', 'xml'], 'outside-in: --format xml: check prints text or json\n'],
       [
         ['checklist', '--format=yaml'],
-        'outside-in: --format yaml: checklist prints text, markdown or json\n',
+        'outside-in: --format yaml: checklist prints text, markdown, json, github or sarif\n',
       ],
       [
         ['check', '--stale-days', 'soon'],

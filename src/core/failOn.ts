@@ -1,0 +1,56 @@
+/**
+ * CI policy on a checklist (`--fail-on`): which findings fail the job. Each
+ * reason found is one line that names the need or the line, so a red check
+ * says what to do.
+ */
+import type { Checklist } from './checklist';
+import { flat } from './present';
+
+/** The policies, in the order they are reported. */
+export const FAIL_ON = ['unknown-annotation', 'assumed-critical', 'stale', 'critical'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** What each policy fails on, for the help and the docs. */
+export const FAIL_ON_MEANING: Record<FailOn, string> = {
+  'unknown-annotation': 'an added line annotates an id no needs file defines',
+  'assumed-critical': 'the change touches a critical need that rests on no evidence',
+  stale: 'the change touches a need whose newest evidence is older than the stale limit',
+  critical: 'the change touches a critical need at all (a team that wants a named review)',
+};
+
+/** `a,b` -> the policies, or the first unknown name. */
+export function parseFailOn(text: string): { policies: FailOn[] } | { unknown: string } {
+  const policies: FailOn[] = [];
+  for (const raw of text.split(',')) {
+    const name = raw.trim();
+    if (name === '') continue;
+    if (!(FAIL_ON as readonly string[]).includes(name)) return { unknown: name };
+    if (!policies.includes(name as FailOn)) policies.push(name as FailOn);
+  }
+  return { policies };
+}
+
+/** One line per reason the checklist meets a policy; empty when it meets none. */
+export function failReasons(checklist: Checklist, policies: readonly FailOn[]): string[] {
+  const out: string[] = [];
+  for (const policy of FAIL_ON) {
+    if (!policies.includes(policy)) continue;
+    if (policy === 'unknown-annotation')
+      for (const u of checklist.unknownAnnotations ?? [])
+        out.push(
+          `unknown-annotation: ${u.file}:${u.line} annotates "${flat(u.id)}", which no needs file defines`,
+        );
+    for (const need of checklist.needs) {
+      const title = flat(need.title);
+      if (policy === 'assumed-critical' && need.priority === 'critical' && need.evidenceCount === 0)
+        out.push(`assumed-critical: ${need.id} (${title}) is critical and rests on no evidence`);
+      if (policy === 'stale' && need.stale === true)
+        out.push(
+          `stale: ${need.id} (${title}) has no evidence newer than ${need.newestEvidence ?? '?'}`,
+        );
+      if (policy === 'critical' && need.priority === 'critical')
+        out.push(`critical: the change touches ${need.id} (${title})`);
+    }
+  }
+  return out;
+}
