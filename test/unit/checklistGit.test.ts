@@ -463,7 +463,8 @@ describe('outside-in checklist on real git repositories (as a process)', functio
         'gift-note',
         'I am never charged twice',
         'Does this change add a step to checkout?',
-        'src/orders/submit.ts:2',
+        // Two removed lines of one file and keyword: one entry with both lines.
+        'src/orders/submit.ts: keyword "idempotency key" on removed lines 2, 3',
         'src/legacy/oldTotal.ts:1',
       ])
         assert.ok(run.stdout.includes(text), `"${text}" expected in:\n${run.stdout}`);
