@@ -60,8 +60,9 @@ export async function runExtensionTestSession({
       ['extensionTestsPath', server.remoteUri(testsPath)],
       ['skipWelcome', 'true'],
     ];
+    // A busy machine loads the workbench slowly: the session's own timer is the limit.
     page
-      .goto(server.workbenchUrl({ folder, workspace, payload }))
+      .goto(server.workbenchUrl({ folder, workspace, payload }), { timeout: timeoutMs })
       .catch((e) => done({ code: 1, reason: `could not open the workbench: ${e.message}` }));
     outcome = await finished;
     clearTimeout(timer);

@@ -20,7 +20,7 @@ export function renderCoverageMarkdown(report: CoverageReport): string {
   const text = (s: string): string => quietReferences(escapeMarkdown(s));
   const several = needsFileCount(report) > 1;
   const out: string[] = ['## Customer needs coverage', ''];
-  out.push(`${capital(summary(report, true))}.`, '');
+  out.push(`${capital(coverageSummary(report, true))}.`, '');
   for (const note of scanNote(report)) out.push(`_${note}_`, '');
 
   const uncovered = report.needs.filter((n) => n.files === 0);
@@ -65,7 +65,7 @@ export function renderCoverageMarkdown(report: CoverageReport): string {
 /** The report for a terminal: needs-file text and paths on one line, no control characters. */
 export function renderCoverageText(report: CoverageReport): string {
   const several = needsFileCount(report) > 1;
-  const out: string[] = [`Outside-In needs coverage: ${summary(report, false)}`];
+  const out: string[] = [`Outside-In needs coverage: ${coverageSummary(report)}`];
   out.push(...scanNote(report));
   out.push('');
 
@@ -110,8 +110,8 @@ export function renderCoverageText(report: CoverageReport): string {
   return out.join('\n');
 }
 
-/** "3 of 4 needs have code (weighted coverage 73%: 11 of 15 priority points)". */
-function summary(report: CoverageReport, markdown: boolean): string {
+/** "3 of 4 needs have code (weighted coverage 73%: 11 of 15 priority points)"; the editor's Needs Health view says it too. */
+export function coverageSummary(report: CoverageReport, markdown = false): string {
   const n = report.needs.length;
   if (report.weightedCoverage === null)
     return 'no needs to cover (no needs file, or every need is retired): no weighted coverage';
@@ -131,7 +131,7 @@ function summary(report: CoverageReport, markdown: boolean): string {
  * Rounded down, so 100% means every need has code; a share above nothing
  * never shows as 0%.
  */
-function percent(covered: number, total: number): string {
+export function percent(covered: number, total: number): string {
   const p = Math.floor((covered * 100) / total);
   return p === 0 && covered > 0 ? 'under 1%' : `${p}%`;
 }
@@ -151,11 +151,13 @@ function hotspotsLead(days: number): string {
   return `up to ${HOTSPOT_LIMIT} files changed most often in the last ${days} days, most commits first`;
 }
 
-function noHotspots(days: number): string {
+/** Why the busy-code list is empty. */
+export function noHotspots(days: number): string {
   return `every file changed in the last ${days} days relates to a need`;
 }
 
-function commits(n: number): string {
+/** "1 commit", "12 commits". */
+export function commits(n: number): string {
   return `${n} ${n === 1 ? 'commit' : 'commits'}`;
 }
 

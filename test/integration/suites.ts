@@ -45,6 +45,7 @@ export const SUITES: readonly IntegrationSuite[] = [
   suite('basic', 'basic', { electron: true }),
   suite('checklist', 'checklist'),
   suite('editor', 'editor'),
+  suite('health', 'sidebar'),
   suite('installed', 'basic', { install: 'vsix' }),
   suite('multiroot', 'multiroot', { workspace: 'multi.code-workspace' }),
   suite('reload', 'basic', { electron: true }),

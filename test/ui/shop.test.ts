@@ -39,4 +39,21 @@ suite('UI: examples/shop', () => {
       .innerText();
     assert.ok(gift.includes('assumed'), gift);
   });
+
+  test('Needs Health: weighted coverage and the need no code relates to', async () => {
+    // By hand from the shop's needs file: 26 priority points, of which order-tracking
+    // (medium, 2) has no code: 24 of 26, 92% rounded down.
+    const page = workbenchPage();
+    const sidebar = page.locator('.part.sidebar');
+    const header = sidebar.locator('.pane-header', { hasText: 'Needs Health' }).first();
+    await header.waitFor({ timeout: 30_000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await sidebar
+      .locator('.monaco-list-row', { hasText: 'Weighted coverage 92%' })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    const row = sidebar.locator('.monaco-list-row', { hasText: 'I can see where my parcel is' });
+    await row.first().waitFor({ timeout: 30_000 });
+    assert.ok((await row.first().innerText()).includes('order-tracking'));
+  });
 });

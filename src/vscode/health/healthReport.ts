@@ -1,0 +1,62 @@
+/**
+ * The Needs Health figures of each workspace folder: the coverage report of
+ * `outside-in coverage`, computed by the same core function from the
+ * workspace index (the scan the sidebar uses) and the folder's git history.
+ */
+import * as vscode from 'vscode';
+import type { CommitHistory, CoverageReport } from '../../core/needsCoverage';
+import { needsCoverage } from '../../core/needsCoverage';
+import { isNeedsFileName } from '../../node/needsFiles';
+import { recentCommits } from '../../node/hotspots';
+import type { NeedsStore } from '../needsStore';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+/** The history window of the view: the CLI's default for `--since`. */
+export const HEALTH_DAYS = 90;
+
+export interface FolderHealth {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly report: CoverageReport;
+}
+
+/** One report per workspace folder with a needs file. */
+export async function folderHealth(
+  store: NeedsStore,
+  index: WorkspaceIndex,
+): Promise<FolderHealth[]> {
+  await store.ready();
+  const links = await index.links();
+  const out: FolderHealth[] = [];
+  for (const { folder, set } of store.folderSets()) {
+    if (set.scopes.length === 0) continue;
+    const base = folder.uri.toString().replace(/\/?$/, '/');
+    const inFolder = (uri: string): string | undefined =>
+      uri.startsWith(base) ? decodeURIComponent(uri.slice(base.length)) : undefined;
+    const sources = [...links.walked]
+      .map(inFolder)
+      .filter((p): p is string => p !== undefined && !isNeedsFileName(p));
+    const files = links.files.flatMap((f) => {
+      const p = inFolder(f.uri.toString());
+      return p === undefined ? [] : [{ path: p, links: f.links }];
+    });
+    out.push({ folder, report: needsCoverage(set, { sources, files }, await history(folder)) });
+  }
+  return out;
+}
+
+/** Git runs only in a trusted local folder: a repository's settings can make git run programs. */
+function history(folder: vscode.WorkspaceFolder): Promise<CommitHistory> {
+  if (!vscode.workspace.isTrusted)
+    return Promise.resolve({
+      available: false,
+      days: HEALTH_DAYS,
+      reason: 'Restricted Mode: git is not run in an untrusted workspace',
+    });
+  if (folder.uri.scheme !== 'file')
+    return Promise.resolve({
+      available: false,
+      days: HEALTH_DAYS,
+      reason: 'the folder is not on this machine',
+    });
+  return recentCommits(folder.uri.fsPath, { days: HEALTH_DAYS });
+}
