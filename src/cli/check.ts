@@ -5,7 +5,8 @@ import { coverageProblems } from '../core/coverage';
 import { instructionFormatOf, outdatedInstructions } from '../core/instructionsDrift';
 import { lintProblems } from '../core/lint';
 import type { LoadOptions } from '../core/load';
-import { isNeedsFileName, loadNeedsFiles } from '../node/needsFiles';
+import { shadowedProblem } from '../core/needsFileChoice';
+import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import { scanTree } from '../node/scan';
 import { walkFiles } from '../node/walk';
 import type { Io, PrintableProblem } from './io';
@@ -21,7 +22,9 @@ export interface CheckArgs {
 
 export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
   const all = await walkFiles(args.root);
-  let needsPaths = all.filter(isNeedsFileName);
+  const found = await findNeedsFiles(args.root, { walked: all });
+  let needsPaths = found.counted;
+  let shadowed = found.shadowed;
   if (args.needs !== undefined) {
     const rel = relativeTo(args.root, path.resolve(io.cwd, args.needs));
     if (rel === undefined)
@@ -30,8 +33,10 @@ export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
     const stat = await fs.stat(path.join(args.root, rel)).catch(() => undefined);
     if (!stat?.isFile()) throw new UsageError(`--needs ${args.needs}: not a readable file`);
     needsPaths = [rel];
+    shadowed = [];
   }
   const problems: PrintableProblem[] = [];
+  for (const s of shadowed) problems.push(located(s.path, shadowedProblem(s)));
   if (needsPaths.length === 0) {
     problems.push({
       file: '.',

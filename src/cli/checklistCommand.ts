@@ -11,7 +11,7 @@ import { fitStepSummary, githubAnnotations } from '../core/githubAnnotations';
 import { renderJson, renderMarkdown, renderText } from '../core/render';
 import { checklistSarif } from '../core/sarif';
 import { diff, repoRoot } from '../node/git';
-import { listNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
+import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import type { Io } from './io';
 import { EXIT_OK, EXIT_PROBLEMS } from './io';
 import { cliVersion } from './version';
@@ -38,7 +38,7 @@ export async function runChecklist(io: Io, args: ChecklistArgs): Promise<number>
   const sub = relativeTo(top, await realpath(args.root)) ?? '';
   const files = sub === '' ? change.files : underRoot(change.files, sub);
   const root = sub === '' ? top : path.join(top, sub);
-  const loaded = await loadNeedsFiles(root, await listNeedsFiles(root), args.load);
+  const loaded = await loadNeedsFiles(root, (await findNeedsFiles(root)).counted, args.load);
   if (loaded.files.length === 0)
     io.err('outside-in: no needs file in this repository; the checklist holds no needs\n');
   for (const f of loaded.files) {

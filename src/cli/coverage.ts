@@ -12,7 +12,8 @@ import {
 } from '../core/coverageRender';
 import type { LoadOptions } from '../core/load';
 import { recentCommits } from '../node/hotspots';
-import { isNeedsFileName, loadNeedsFiles } from '../node/needsFiles';
+import { isNeedsFileName } from '../core/needsFileChoice';
+import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import { scanTree } from '../node/scan';
 import { walkFiles } from '../node/walk';
 import type { Io } from './io';
@@ -47,9 +48,9 @@ export async function runCoverage(io: Io, args: CoverageArgs): Promise<number> {
   if (!Number.isInteger(args.since) || args.since < 1)
     throw new UsageError(`--since ${args.since}: a whole number of days, at least 1`);
   const all = await walkFiles(args.root);
-  const needsPaths = all.filter(isNeedsFileName);
-  const loaded = await loadNeedsFiles(args.root, needsPaths, args.load);
-  if (needsPaths.length === 0)
+  const { counted } = await findNeedsFiles(args.root, { walked: all });
+  const loaded = await loadNeedsFiles(args.root, counted, args.load);
+  if (counted.length === 0)
     io.err('outside-in: no needs file under the root; there are no needs to cover\n');
   for (const f of loaded.files) {
     const errors = f.problems.filter((p) => p.severity === 'error').length;

@@ -5,8 +5,8 @@ import type { LoadOptions } from '../core/load';
 import { forEachLine } from '../core/match';
 import type { Need } from '../core/model';
 import type { ScopedLink } from '../core/needsSet';
-import { isNeedsFileName, loadNeedsFiles } from '../node/needsFiles';
-import { readSourceFile, walkFiles } from '../node/walk';
+import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
+import { readSourceFile } from '../node/walk';
 import type { Io } from './io';
 import { EXIT_OK, UsageError } from './io';
 import { relativeTo } from './root';
@@ -44,8 +44,8 @@ export async function runExplain(io: Io, args: ExplainArgs): Promise<number> {
       );
   }
 
-  const needsPaths = (await walkFiles(args.root)).filter(isNeedsFileName);
-  const loaded = await loadNeedsFiles(args.root, needsPaths, args.load);
+  const { counted } = await findNeedsFiles(args.root);
+  const loaded = await loadNeedsFiles(args.root, counted, args.load);
   for (const f of loaded.files) {
     const errors = f.problems.filter((p) => p.severity === 'error').length;
     if (errors > 0)

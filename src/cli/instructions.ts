@@ -15,8 +15,7 @@ import {
 } from '../core/agentInstructions';
 import { GENERATED_BEGIN, isGeneratedName } from '../core/generatedText';
 import type { LoadOptions } from '../core/load';
-import { isNeedsFileName, loadNeedsFiles } from '../node/needsFiles';
-import { walkFiles } from '../node/walk';
+import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import type { Io } from './io';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError } from './io';
 
@@ -33,10 +32,10 @@ export async function runInstructions(io: Io, args: InstructionsArgs): Promise<n
   const stat = await fs.stat(outDir).catch(() => undefined);
   if (stat !== undefined && !stat.isDirectory())
     throw new UsageError(`--out ${args.out ?? outDir}: not a folder`);
-  const needsPaths = (await walkFiles(args.root)).filter(isNeedsFileName);
-  if (needsPaths.length === 0)
+  const { counted } = await findNeedsFiles(args.root);
+  if (counted.length === 0)
     throw new UsageError('no needs file under the root: nothing to write from');
-  const loaded = await loadNeedsFiles(args.root, needsPaths, args.load);
+  const loaded = await loadNeedsFiles(args.root, counted, args.load);
   const broken = loaded.files.filter((f) => f.problems.some((p) => p.severity === 'error'));
   if (broken.length > 0) {
     // Half a needs file would write half the customer's words: refuse.

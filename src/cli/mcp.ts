@@ -6,7 +6,6 @@
  * reach the network: needs files hold customers' words. Stdout carries the
  * protocol alone; anything else goes to stderr.
  */
-import * as path from 'node:path';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -15,8 +14,7 @@ import type { LoadOptions } from '../core/load';
 import { PRIORITIES, STATUSES } from '../core/model';
 import { listNeeds, needDetails } from '../core/needsCatalog';
 import { GitError } from '../node/gitProcess';
-import { isNeedsFileName, loadNeedsFiles } from '../node/needsFiles';
-import { walkFiles } from '../node/walk';
+import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import { runChecklist } from './checklistCommand';
 import { runExplain } from './explain';
 import type { Io } from './io';
@@ -205,8 +203,9 @@ async function loadTree(
   return loaded;
 }
 
-async function needsFilesOf(root: string): Promise<string[]> {
-  return (await walkFiles(root)).filter(isNeedsFileName).map((p) => p.split(path.sep).join('/'));
+/** The needs files that count: the same as every command reads. */
+async function needsFilesOf(root: string): Promise<readonly string[]> {
+  return (await findNeedsFiles(root)).counted;
 }
 
 function json(value: unknown): CallToolResult {

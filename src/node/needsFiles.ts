@@ -1,6 +1,6 @@
 /**
- * Finding needs files in a tree and loading them from disk into a NeedsSet.
- * The size limit is checked on the file before it is read.
+ * Finding the needs files that count under a root, and loading them from disk
+ * into a NeedsSet. The size limit is checked on the file before it is read.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -10,20 +10,25 @@ import { DEFAULT_MAX_CHARS, loadNeedsText } from '../core/load';
 import { buildIndex } from '../core/match';
 import type { Problem } from '../core/model';
 import { NeedsSet, byScopeDepth, needsFileExcludedBy, scopeDir } from '../core/needsSet';
-import { runGitOk } from './gitProcess';
+import { chooseNeedsFiles, isNeedsFileName } from '../core/needsFileChoice';
+import type { NeedsFileChoice } from '../core/needsFileChoice';
 import type { Exclusion, Scope } from '../core/needsSet';
+import { walkFiles } from './walk';
+import type { WalkOptions } from './walk';
 
-/** The default file names (docs/needs-file.md) searched for, in any folder (and in `.github/` or `docs/`). */
-export const NEEDS_FILE_NAMES: readonly string[] = [
-  'customer-needs.yaml',
-  'customer-needs.yml',
-  '.customer-needs.yaml',
-  '.customer-needs.yml',
-];
-
-/** Whether a relative path names a needs file by the default names. */
-export function isNeedsFileName(rel: string): boolean {
-  return NEEDS_FILE_NAMES.includes(rel.slice(rel.lastIndexOf('/') + 1));
+/**
+ * The needs files under `root` (docs/needs-file.md): the files with a default
+ * name that the walk reaches (`.gitignore` honoured, the never-scanned
+ * folders left out), and of those the ones that count. Every command asks
+ * here. A caller that walked the tree already passes its paths (`walked`),
+ * so the tree is walked once.
+ */
+export async function findNeedsFiles(
+  root: string,
+  options: Pick<WalkOptions, 'signal'> & { readonly walked?: readonly string[] } = {},
+): Promise<NeedsFileChoice> {
+  const walked = options.walked ?? (await walkFiles(root, { signal: options.signal }));
+  return chooseNeedsFiles(walked.filter(isNeedsFileName));
 }
 
 /** A needs file as read: its problems, and its text when it could be read. */
@@ -106,20 +111,4 @@ function fileProblem(rule: string, message: string): Problem {
 
 function mb(n: number): string {
   return (n / (1024 * 1024)).toFixed(1);
-}
-
-/** Needs files git knows of (tracked or untracked, not ignored): fast on big trees. */
-export async function listNeedsFiles(root: string): Promise<string[]> {
-  const patterns = NEEDS_FILE_NAMES.map((n) => `:(glob)**/${n}`);
-  const out = await runGitOk(root, [
-    'ls-files',
-    '-z',
-    '--cached',
-    '--others',
-    '--exclude-standard',
-    '--',
-    ...patterns,
-  ]);
-  const seen = new Set(out.split('\0').filter((p) => p !== ''));
-  return [...seen].sort();
 }

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { UnknownAnnotation } from '../core/match';
 import type { NeedsSet, ScopedLink } from '../core/needsSet';
-import { isNeedsFileName } from './needsFiles';
+import { isNeedsFileName } from '../core/needsFileChoice';
 import { readSourceFile, walkFiles } from './walk';
 import type { WalkOptions } from './walk';
 

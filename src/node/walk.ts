@@ -5,19 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ignore from 'ignore';
-import type { Ignore } from 'ignore';
 import { DEFAULT_EXCLUDES } from '../core/excludes';
+import { ignoreScope, isIgnored } from '../core/gitignore';
+import type { IgnoreScope } from '../core/gitignore';
 
 export interface WalkOptions {
   /** Folder names never entered, in addition to the defaults. */
   readonly excludes?: readonly string[];
   readonly signal?: AbortSignal;
-}
-
-interface IgnoreScope {
-  readonly dir: string; // relative to the root, '' for the root
-  readonly rules: Ignore;
 }
 
 /** Every file under `root` that is not ignored, as sorted `/`-separated relative paths. */
@@ -34,7 +29,7 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
       return; // vanished or unreadable while we walked: nothing to scan there
     }
     const local = await readGitignore(abs);
-    const here = local ? [...scopes, { dir, rules: local }] : scopes;
+    const here = local === undefined ? scopes : [...scopes, ignoreScope(dir, local)];
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
@@ -50,21 +45,12 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
   return out;
 }
 
-async function readGitignore(dir: string): Promise<Ignore | undefined> {
+async function readGitignore(dir: string): Promise<string | undefined> {
   try {
-    const text = await fs.promises.readFile(path.join(dir, '.gitignore'), 'utf8');
-    return ignore().add(text);
+    return await fs.promises.readFile(path.join(dir, '.gitignore'), 'utf8');
   } catch {
     return undefined;
   }
-}
-
-function isIgnored(scopes: readonly IgnoreScope[], rel: string, isDir: boolean): boolean {
-  for (const scope of scopes) {
-    const local = scope.dir === '' ? rel : rel.slice(scope.dir.length + 1);
-    if (scope.rules.ignores(isDir ? `${local}/` : local)) return true;
-  }
-  return false;
 }
 
 export type ReadOutcome =

@@ -5,9 +5,9 @@
  * Also keeps the context keys the welcome view shows on.
  */
 import * as vscode from 'vscode';
+import { NEEDS_FILE_PREFERENCE } from '../core/needsFileChoice';
 import { starterNeedsFile } from '../core/starterNeeds';
 import type { NeedsStore } from './needsStore';
-import { DEFAULT_NEEDS_FILES } from './needsFileAccess';
 
 export const CREATE_NEEDS_FILE = 'outside-in.createNeedsFile';
 const STARTER_NAME = 'customer-needs.yaml';
@@ -69,7 +69,7 @@ async function chooseFolder(arg: unknown): Promise<vscode.WorkspaceFolder | unde
 }
 
 async function firstExisting(folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
-  for (const name of DEFAULT_NEEDS_FILES) {
+  for (const name of NEEDS_FILE_PREFERENCE) {
     const uri = vscode.Uri.joinPath(folder.uri, name);
     try {
       await vscode.workspace.fs.stat(uri);

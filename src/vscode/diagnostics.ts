@@ -1,6 +1,7 @@
 /**
  * Problems as diagnostics: those of each needs file at their exact ranges (from
- * the store, unsaved edits included), and `@need` with an unknown id in open
+ * the store, unsaved edits included), the warning on each needs file that does
+ * not count, and `@need` with an unknown id in open
  * documents. Only open documents: scanning the workspace is the CLI's `check`.
  */
 import * as vscode from 'vscode';
@@ -38,6 +39,11 @@ export class NeedsDiagnostics implements vscode.Disposable {
     for (const f of this.store.loaded) {
       current.add(f.uri.toString());
       this.collection.set(f.uri, f.result.problems.map(toDiagnostic));
+    }
+    // A needs file that does not count says so, where the user looks for it.
+    for (const f of this.store.shadowed) {
+      current.add(f.uri.toString());
+      this.collection.set(f.uri, [toDiagnostic(f.problem)]);
     }
     for (const key of this.needsFiles) {
       if (!current.has(key)) this.collection.delete(vscode.Uri.parse(key, true));

@@ -10,16 +10,10 @@ import { loadNeedsText } from '../core/load';
 import { isExcluded } from '../core/excludes';
 import { withIdsOf } from '../core/knownIds';
 import { buildIndex } from '../core/match';
-import type { LoadResult, Need, NeedsFile } from '../core/model';
+import type { LoadResult, Need, NeedsFile, Problem } from '../core/model';
+import { NEEDS_FILE_GLOB, chooseNeedsFiles, shadowedProblem } from '../core/needsFileChoice';
 import type { Config, Settings } from './config';
-import {
-  DEFAULT_NEEDS_FILES,
-  findNeedsFiles,
-  NEEDS_GLOB,
-  needsFileUri,
-  readText,
-  relativePath,
-} from './needsFileAccess';
+import { findNeedsFiles, needsFileUri, readText, relativePath } from './needsFileAccess';
 import type { Scope } from '../core/needsSet';
 import { NeedsSet, byScopeDepth, needsFileExcludedBy, scopeDir } from '../core/needsSet';
 
@@ -39,6 +33,12 @@ interface Entry extends LoadedNeedsFile {
   readonly folder: vscode.WorkspaceFolder;
 }
 
+/** A needs file that does not count (another speaks for its folder), with the warning that says so. */
+export interface ShadowedNeedsFile {
+  readonly uri: vscode.Uri;
+  readonly problem: Problem;
+}
+
 /** Typing in a needs file reloads it this long after the last keystroke. */
 const TYPING_DELAY_MS = 150;
 /** New folders reload the needs this long after the last one appeared. */
@@ -51,6 +51,7 @@ export class NeedsStore implements vscode.Disposable {
    * rule depends on the others), but neither shown, checked nor used.
    */
   private excluded = new Set<string>();
+  private shadowedFiles: readonly ShadowedNeedsFile[] = [];
   /** The last error-free NeedsFile of each needs file, by URI. */
   private readonly lastGood = new Map<string, NeedsFile>();
   /** One set per workspace folder (by folder URI): the core answers "which need is this". */
@@ -67,7 +68,9 @@ export class NeedsStore implements vscode.Disposable {
   readonly onDidChange: vscode.Event<void> = this.changed.event;
 
   constructor(private readonly config: Config) {
-    const watcher = vscode.workspace.createFileSystemWatcher(NEEDS_GLOB);
+    const watcher = vscode.workspace.createFileSystemWatcher(NEEDS_FILE_GLOB);
+    // A `.gitignore` decides which needs files are found, as it does for the CLI.
+    const gitignores = vscode.workspace.createFileSystemWatcher('**/.gitignore');
     // A folder deleted or created (moved, checked out) is reported as the
     // folder alone, never as the needs files inside it.
     const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
@@ -78,6 +81,10 @@ export class NeedsStore implements vscode.Disposable {
       watcher.onDidCreate(reload),
       watcher.onDidChange(reload),
       watcher.onDidDelete(reload),
+      gitignores,
+      gitignores.onDidCreate(reload),
+      gitignores.onDidChange(reload),
+      gitignores.onDidDelete(reload),
       folders,
       folders.onDidDelete((uri) => this.holdsLoaded(uri) && reload()),
       folders.onDidCreate((uri) => void this.folderCreated(uri)),
@@ -114,6 +121,11 @@ export class NeedsStore implements vscode.Disposable {
   /** The needs files that count: read, and not excluded by a needs file above them. */
   get loaded(): readonly LoadedNeedsFile[] {
     return [...this.entries.entries()].filter(([k]) => !this.excluded.has(k)).map(([, e]) => e);
+  }
+
+  /** The needs files found but not read: another one speaks for the same folder and comes first. */
+  get shadowed(): readonly ShadowedNeedsFile[] {
+    return this.shadowedFiles;
   }
 
   /** The needs file at `uri`, when it is one the store loaded and it counts. */
@@ -222,14 +234,29 @@ export class NeedsStore implements vscode.Disposable {
 
   private async loadAll(): Promise<void> {
     const entries = new Map<string, Entry>();
+    const shadowed: ShadowedNeedsFile[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const uri of await findNeedsFiles(folder, this.config.settings.needsFiles)) {
+      const found = await findNeedsFiles(folder, this.config.settings.needsFiles);
+      // A file named in the settings is the user's choice: it always counts.
+      const named = new Set(found.extra.map((u) => u.toString()));
+      const defaults = found.defaults.filter(
+        (rel) => !named.has(needsFileUri(folder, rel).toString()),
+      );
+      // The same rule as the command line's: one needs file per folder.
+      const choice = chooseNeedsFiles(defaults);
+      for (const s of choice.shadowed)
+        shadowed.push({ uri: needsFileUri(folder, s.path), problem: shadowedProblem(s) });
+      for (const uri of [
+        ...choice.counted.map((rel) => needsFileUri(folder, rel)),
+        ...found.extra,
+      ]) {
         const entry = await this.load(uri, folder);
         if (entry !== undefined) entries.set(uri.toString(), entry);
       }
     }
     for (const key of this.lastGood.keys()) if (!entries.has(key)) this.lastGood.delete(key);
     this.entries = entries;
+    this.shadowedFiles = shadowed;
     this.rebuild();
   }
 
@@ -276,7 +303,7 @@ export class NeedsStore implements vscode.Disposable {
       // Nearest the root first: whether a needs file counts depends on those
       // above it. One named in the settings speaks for the root: never excluded.
       for (const { entry, needsFile, dir } of byScopeDepth(mine, (c) => c.dir)) {
-        const above = [...extraScopes, ...preferredPerDir(scopes)];
+        const above = [...extraScopes, ...scopes];
         if (needsFileExcludedBy(above, needsFile, dir)) {
           excluded.add(entry.uri.toString());
           continue;
@@ -285,7 +312,7 @@ export class NeedsStore implements vscode.Disposable {
         const scope = { needsFile, dir, index: buildIndex(entry.file) };
         (extra.has(needsFile) ? extraScopes : scopes).push(scope);
       }
-      sets.set(folder.uri.toString(), new NeedsSet([...preferredPerDir(scopes), ...extraScopes]));
+      sets.set(folder.uri.toString(), new NeedsSet([...scopes, ...extraScopes]));
     }
     this.sets = sets;
     this.excluded = excluded;
@@ -296,18 +323,4 @@ export class NeedsStore implements vscode.Disposable {
 /** The settings that change what is loaded; others (hover, CodeLens) need no reload. */
 function loadSettingsKey(settings: Settings): string {
   return JSON.stringify([settings.needsFiles, settings.staleDays]);
-}
-
-/** Several default names in one folder: the first in DEFAULT_NEEDS_FILES' order wins. */
-function preferredPerDir(scopes: Scope[]): Scope[] {
-  const rank = (s: Scope): number => {
-    const name = s.dir === '' ? s.needsFile : s.needsFile.slice(s.dir.length + 1);
-    return DEFAULT_NEEDS_FILES.indexOf(name);
-  };
-  const best = new Map<string, Scope>();
-  for (const s of scopes) {
-    const current = best.get(s.dir);
-    if (current === undefined || rank(s) < rank(current)) best.set(s.dir, s);
-  }
-  return [...best.values()];
 }

@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { ScopedLink } from '../core/needsSet';
-import { isNeedsFileName } from '../node/needsFiles';
+import { isNeedsFileName } from '../core/needsFileChoice';
 import { scanTree } from '../node/scan';
 import { readSourceFile } from '../node/walk';
 import type { Config } from './config';

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { NEEDS_FILE_NAMES } from '../../src/node/needsFiles';
+import { NEEDS_FILE_NAMES } from '../../src/core/needsFileChoice';
 import { readDoc } from './helpers/markdown';
 import { REPO_ROOT } from './helpers/runCli';
 

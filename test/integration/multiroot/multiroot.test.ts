@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { findNeedsFiles } from '../../../src/node/needsFiles';
 import { activeApi, positionOf } from '../helpers';
 import { diagnosticsWhen, ours } from '../editor/util';
 
 // Fixture test/fixtures/workspaces/multiroot: three folders in one workspace.
 // shop/ and admin/ each have their own needs file (and shop/packages/gifts/ a
-// nested one); plain/ has none. Ids never cross workspace folders.
+// nested one); plain/ has none. Ids never cross workspace folders. admin/ also
+// has a .customer-needs.yaml, which customer-needs.yaml shadows.
 
 function uri(folder: string, ...rest: string[]): vscode.Uri {
   const f = vscode.workspace.workspaceFolders?.find((w) => w.name === folder);
@@ -95,5 +97,58 @@ suite('Multi-root workspace', () => {
 
   test('a folder without a needs file gets no hover', async () => {
     assert.deepEqual(await hoverTitles(uri('plain', 'readme.txt'), 'audit-log'), []);
+  });
+
+  test('of two needs files in one folder the editor reads the one the CLI reads, and warns about the other', async () => {
+    // The CLI's answer for the admin folder, by the function every command uses.
+    const cli = await findNeedsFiles(uri('admin').fsPath);
+    assert.deepEqual(cli, {
+      counted: ['customer-needs.yaml'],
+      shadowed: [{ path: '.customer-needs.yaml', by: 'customer-needs.yaml' }],
+    });
+    // The editor: the shadowed file gets one warning at line 1, column 1...
+    const shadowed = uri('admin', '.customer-needs.yaml');
+    const warnings = await diagnosticsWhen(
+      shadowed,
+      (d) => ours(d).length > 0,
+      'the shadowed-needs-file warning on admin/.customer-needs.yaml',
+    );
+    assert.deepEqual(
+      ours(warnings).map((d) => [
+        d.range.start.line,
+        d.range.start.character,
+        d.severity,
+        d.code,
+        d.message,
+      ]),
+      [
+        [
+          0,
+          0,
+          vscode.DiagnosticSeverity.Warning,
+          'shadowed-needs-file',
+          'This needs file is not read: customer-needs.yaml speaks for the same folder and comes first. Keep one needs file per folder: move these needs into it and delete this file.',
+        ],
+      ],
+    );
+    // ...and its need is unknown, while the need of customer-needs.yaml answers.
+    const exporter = uri('admin', 'src', 'export.ts');
+    await vscode.workspace.openTextDocument(exporter);
+    const diagnostics = await diagnosticsWhen(
+      exporter,
+      (d) => ours(d).length > 0,
+      'the unknown id in admin/src/export.ts',
+    );
+    assert.deepEqual(
+      ours(diagnostics).map((d) => [
+        d.range.start.line,
+        d.range.start.character,
+        d.range.end.character,
+        d.code,
+      ]),
+      // line 2 "// @need refund-export": the id spans characters 9..22.
+      [[1, 9, 22, 'unknown-need']],
+    );
+    assert.deepEqual(await hoverTitles(exporter, 'audit-log'), ['Every refund leaves a trace']);
   });
 });
