@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { CommitHistory, CoverageReport } from '../../core/needsCoverage';
 import { needsCoverage } from '../../core/needsCoverage';
-import { isNeedsFileName } from '../../node/needsFiles';
+import { isNeedsFileName } from '../../core/needsFileChoice';
 import { recentCommits } from '../../node/hotspots';
 import type { NeedsStore } from '../needsStore';
 import type { WorkspaceIndex } from '../workspaceIndex';
