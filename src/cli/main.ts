@@ -33,6 +33,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (e instanceof GitError) {
       io.err(`outside-in: ${e.message}\n`);
+      // git's words are the same in the editor; the option that helps is the command line's own.
+      if (e.code === 'no-merge-base') io.err('Name the base revision with --base REV.\n');
       return EXIT_USAGE;
     }
     io.err(

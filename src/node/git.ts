@@ -1,9 +1,6 @@
 import * as path from 'node:path';
-import { parseUnifiedDiff } from '../core/diff';
-import type { FileChange } from '../core/diff';
-import { DEFAULT_MAX_BYTES, GitError, errorFromOutput, runGit, runGitOk } from './gitProcess';
+import { GitError, errorFromOutput, runGit, runGitOk } from './gitProcess';
 import type { GitOptions } from './gitProcess';
-import { untrackedFiles } from './untracked';
 
 export { GitError } from './gitProcess';
 export type { GitErrorCode, GitOptions } from './gitProcess';
@@ -104,110 +101,17 @@ export async function mergeBase(
   const shallow = await runGit(root, ['rev-parse', '--is-shallow-repository'], opts);
   const hint =
     shallow.stdout.trim() === 'true'
-      ? 'this is a shallow clone: run "git fetch --unshallow" (or fetch enough history), or name a base revision (--base)'
-      : 'name a base revision (--base) that shares history with it';
+      ? 'this is a shallow clone: run "git fetch --unshallow" (or fetch enough history), or name a base revision'
+      : 'name a base revision that shares history with it';
   throw new GitError('no-merge-base', `"${a}" and "${b}" have no common ancestor; ${hint}`);
 }
 
-export interface DiffRequest {
-  /** Any folder inside the work tree; paths in the result are relative to its top. */
-  root: string;
-  /** Default: the merge-base of HEAD (or `head`) with the default branch. */
-  base?: string;
-  /** Default: the working tree, untracked files included. */
-  head?: string;
-  /** Compare the index (staged changes) with BASE; cannot be combined with `head`. */
-  staged?: boolean;
-  signal?: AbortSignal;
-  /** Per git command; default 60 s. */
-  timeoutMs?: number;
-  /** Largest diff accepted, in bytes; default 256 MiB. */
-  maxBytes?: number;
-  gitPath?: string;
-  env?: Readonly<Record<string, string | undefined>>;
-}
-
-export interface DiffResult {
-  /** The commit compared against: the merge-base of BASE and HEAD. */
-  base: string;
-  /** A commit id, or `WORKTREE` or `INDEX`. */
-  head: string;
-  files: FileChange[];
-}
-
-/**
- * The change under review, as `git diff BASE...HEAD` sees it.
- *
- * - `head` given: `git diff <merge-base> <head>`.
- * - `staged`: `git diff --cached <merge-base of BASE and HEAD>`.
- * - otherwise the working tree against the merge-base of BASE and HEAD, plus
- *   untracked (not ignored) files as added files.
- *
- * Without `base`, BASE is the default branch (see defaultBranch). On the
- * default branch itself that makes the merge-base HEAD, so the change is the
- * uncommitted work. With no default branch at all, BASE is HEAD for the same
- * reason; before the first commit it is the empty tree.
- */
-export async function diff(req: DiffRequest): Promise<DiffResult> {
-  const opts: GitOptions = {
-    gitPath: req.gitPath,
-    env: req.env,
-    signal: req.signal,
-    timeoutMs: req.timeoutMs,
-    maxBytes: req.maxBytes,
-  };
-  if (req.staged && req.head !== undefined) {
-    throw new GitError(
-      'failed',
-      'A staged diff compares the index with BASE; it takes no HEAD revision',
-    );
-  }
-  const root = await repoRoot(req.root, opts);
-  const headSha = req.head !== undefined ? await resolveRevision(root, req.head, opts) : undefined;
-  const tip = headSha ?? (await commitOf(root, 'HEAD', opts));
-  const tipName = req.head ?? 'HEAD';
-
-  let base: string;
-  if (req.base !== undefined) {
-    // Before the first commit there is no HEAD to meet: compare with BASE itself.
-    base = tip
-      ? await mergeBase(root, req.base, tipName, opts)
-      : await resolveRevision(root, req.base, opts);
-  } else {
-    base = await defaultBase(root, tip, tipName, opts);
-  }
-
-  const args = ['diff', ...GIT_DIFF_FLAGS];
-  if (headSha) args.push(base, headSha);
-  else if (req.staged) args.push('--cached', base);
-  else args.push(base);
-  args.push('--');
-  const text = await runGitOk(root, args, opts);
-  const files = parseUnifiedDiff(text);
-
-  if (!headSha && !req.staged) {
-    const budget = (req.maxBytes ?? DEFAULT_MAX_BYTES) - Buffer.byteLength(text);
-    const known = new Set(files.map((f) => f.path));
-    for (const f of await untrackedFiles(root, budget, opts)) if (!known.has(f.path)) files.push(f);
-    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  }
-  return { base, head: headSha ?? (req.staged ? 'INDEX' : 'WORKTREE'), files };
-}
-
-async function defaultBase(
-  root: string,
-  tip: string | undefined,
-  tipName: string,
-  opts: GitOptions,
-): Promise<string> {
-  if (!tip) return emptyTree(root, opts);
-  const branch = await defaultBranch(root, opts);
-  if (!branch) return tip;
-  return mergeBase(root, branch, tipName, opts);
-}
-
 /** The commit `rev` names, or undefined; `rev` is never read as an option. */
-async function commitOf(root: string, rev: string, opts: GitOptions): Promise<string | undefined> {
+export async function commitOf(
+  root: string,
+  rev: string,
+  opts: GitOptions = {},
+): Promise<string | undefined> {
   if (rev === '' || rev.startsWith('-')) return undefined;
   const out = await runGit(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], opts);
   if (out.exitCode === 0) return out.stdout.trim();
@@ -216,7 +120,17 @@ async function commitOf(root: string, rev: string, opts: GitOptions): Promise<st
 }
 
 /** The id of the empty tree in this repository's hash (SHA-1 or SHA-256); git knows it without storing it. */
-async function emptyTree(root: string, opts: GitOptions): Promise<string> {
+export async function emptyTree(root: string, opts: GitOptions = {}): Promise<string> {
   // stdin is /dev/null, so this hashes zero bytes.
   return (await runGitOk(root, ['hash-object', '-t', 'tree', '--stdin'], opts)).trim();
+}
+
+/** The branch HEAD is on (its short name), or undefined when HEAD is detached. */
+export async function currentBranch(
+  root: string,
+  opts: GitOptions = {},
+): Promise<string | undefined> {
+  const out = await runGit(root, ['symbolic-ref', '-q', '--short', 'HEAD'], opts);
+  const name = out.stdout.trim();
+  return out.exitCode === 0 && name !== '' ? name : undefined;
 }

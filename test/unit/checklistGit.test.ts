@@ -592,6 +592,20 @@ describe('outside-in checklist on real git repositories (as a process)', functio
       assertFails(run, /not inside a git repository/i);
     });
 
+    it('a base with no history in common: git’s words, then the option that helps', () => {
+      const repo = new TempRepo();
+      cleanUp.push(repo.dir);
+      repo.write('customer-needs.yaml', NEEDS);
+      repo.commitAll('base');
+      repo.git('checkout', '-q', '--orphan', 'island');
+      repo.commitAll('island');
+      const run = runCli(repo.dir, ['checklist', '--base', 'main']);
+      assertFails(
+        run,
+        /"main" and "HEAD" have no common ancestor.*\nName the base revision with --base REV\.\n$/,
+      );
+    });
+
     it('without git on PATH: exit 2 and a clear message', () => {
       const repo = new TempRepo();
       cleanUp.push(repo.dir);

@@ -2,14 +2,8 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileChange } from '../../src/core/diff';
-import {
-  GitError,
-  defaultBranch,
-  diff,
-  mergeBase,
-  repoRoot,
-  resolveRevision,
-} from '../../src/node/git';
+import { changeUnderReview } from '../../src/node/changeUnderReview';
+import { GitError, defaultBranch, mergeBase, repoRoot, resolveRevision } from '../../src/node/git';
 import { TempRepo, gitSync, makeTempDir, removeDir } from './helpers/gitRepo';
 
 const ACCENTED = 'sp acé.ts';
@@ -107,7 +101,7 @@ describe('git adapter', () => {
     }
 
     it('diffs an explicit HEAD against the merge-base with the default branch', async () => {
-      const result = await diff({ root: repo.dir, head: 'feature' });
+      const result = await changeUnderReview(repo.dir, { mode: 'compare', head: 'feature' });
       assert.equal(result.base, forkPoint);
       assert.equal(result.head, featureTip);
       assert.deepEqual(
@@ -128,13 +122,17 @@ describe('git adapter', () => {
     });
 
     it('takes an explicit BASE as BASE...HEAD, i.e. from the merge-base', async () => {
-      const result = await diff({ root: repo.dir, base: 'main', head: 'feature' });
+      const result = await changeUnderReview(repo.dir, {
+        mode: 'compare',
+        base: 'main',
+        head: 'feature',
+      });
       assert.equal(result.base, forkPoint);
       assertCommittedFeatureWork(result.files);
     });
 
     it('diffs the working tree by default, with staged, unstaged and untracked files', async () => {
-      const result = await diff({ root: path.join(repo.dir, 'src') });
+      const result = await changeUnderReview(repo.dir, { mode: 'compare' });
       assert.equal(result.base, forkPoint);
       assert.equal(result.head, 'WORKTREE');
       assertCommittedFeatureWork(result.files);
@@ -157,25 +155,20 @@ describe('git adapter', () => {
       assert.ok(!result.files.some((f) => f.path === 'debug.log'), 'ignored files stay out');
     });
 
-    it('diffs the index when staged, without unstaged or untracked work', async () => {
-      const result = await diff({ root: repo.dir, staged: true });
-      assert.equal(result.base, forkPoint);
+    it('diffs the index against HEAD when staged, without unstaged or untracked work', async () => {
+      const result = await changeUnderReview(repo.dir, { mode: 'staged' });
+      assert.equal(result.base, featureTip);
       assert.equal(result.head, 'INDEX');
-      assertCommittedFeatureWork(result.files);
-      assert.deepEqual(byPath(result.files, 'src/staged.ts').added, [{ line: 1, text: 's1' }]);
-      assert.deepEqual(byPath(result.files, 'src/a.ts').added, [
-        { line: 2, text: 'TWO' },
-        { line: 4, text: 'four' },
+      // Only src/staged.ts is in the index; src/a.ts's "five" and notes/new.txt are not.
+      assert.deepEqual(result.files, [
+        {
+          path: 'src/staged.ts',
+          status: 'added',
+          binary: false,
+          added: [{ line: 1, text: 's1' }],
+          removed: [],
+        },
       ]);
-      assert.ok(!result.files.some((f) => f.path === 'notes/new.txt'));
-    });
-
-    it('refuses staged together with a HEAD revision', async () => {
-      await rejectsWith(
-        diff({ root: repo.dir, staged: true, head: 'feature' }),
-        'failed',
-        /staged/,
-      );
     });
 
     it('resolves revisions to full ids and names an unknown one', async () => {
@@ -188,11 +181,15 @@ describe('git adapter', () => {
       );
       await rejectsWith(resolveRevision(repo.dir, '--all'), 'unknown-revision', /"--all"/);
       await rejectsWith(
-        diff({ root: repo.dir, base: 'nope' }),
+        changeUnderReview(repo.dir, { mode: 'compare', base: 'nope' }),
         'unknown-revision',
         /Unknown revision "nope"/,
       );
-      await rejectsWith(diff({ root: repo.dir, head: 'nope2' }), 'unknown-revision', /"nope2"/);
+      await rejectsWith(
+        changeUnderReview(repo.dir, { mode: 'compare', head: 'nope2' }),
+        'unknown-revision',
+        /"nope2"/,
+      );
     });
 
     it('finds the top of the work tree from a subfolder', async () => {
@@ -202,7 +199,7 @@ describe('git adapter', () => {
 
     it('gives a clear error when the diff is bigger than allowed', async () => {
       await rejectsWith(
-        diff({ root: repo.dir, head: 'feature', maxBytes: 10 }),
+        changeUnderReview(repo.dir, { mode: 'compare', head: 'feature' }, { maxBytes: 10 }),
         'too-large',
         /too large/,
       );
@@ -211,7 +208,10 @@ describe('git adapter', () => {
     it('stops when cancelled before it starts', async () => {
       const controller = new AbortController();
       controller.abort();
-      await rejectsWith(diff({ root: repo.dir, signal: controller.signal }), 'cancelled');
+      await rejectsWith(
+        changeUnderReview(repo.dir, { mode: 'compare' }, { signal: controller.signal }),
+        'cancelled',
+      );
     });
   });
 
@@ -225,7 +225,7 @@ describe('git adapter', () => {
       cleanUp.push(cloneDir);
       gitSync(cloneDir, 'clone', '-q', origin.dir, '.');
       assert.equal(await defaultBranch(cloneDir), 'origin/main');
-      const result = await diff({ root: cloneDir });
+      const result = await changeUnderReview(cloneDir, { mode: 'compare' });
       assert.equal(result.base, first);
       assert.deepEqual(result.files, []);
     });
@@ -249,7 +249,7 @@ describe('git adapter', () => {
       repo.write('a.txt', 'a\n');
       const tip = repo.commitAll('first');
       repo.write('a.txt', 'a\nb\n');
-      const result = await diff({ root: repo.dir });
+      const result = await changeUnderReview(repo.dir, { mode: 'compare' });
       assert.equal(result.base, tip);
       assert.deepEqual(result.files, [
         {
@@ -273,17 +273,24 @@ describe('git adapter', () => {
       repo.git('checkout', '-q', '--detach', 'HEAD');
       repo.write('b.txt', 'new\n');
 
-      const worktree = await diff({ root: repo.dir });
+      const worktree = await changeUnderReview(repo.dir, { mode: 'compare' });
       assert.equal(worktree.base, second);
       assert.deepEqual(
         worktree.files.map((f) => [f.path, f.status]),
         [['b.txt', 'added']],
       );
 
-      const explicit = await diff({ root: repo.dir, base: first, head: 'HEAD' });
+      const explicit = await changeUnderReview(repo.dir, {
+        mode: 'compare',
+        base: first,
+        head: 'HEAD',
+      });
       assert.deepEqual(explicit, {
+        top: repo.dir,
+        folder: '',
         base: first,
         head: second,
+        labels: { base: first, head: 'HEAD' },
         files: [
           {
             path: 'a.txt',
@@ -301,7 +308,7 @@ describe('git adapter', () => {
       cleanUp.push(repo.dir);
       repo.write('first.txt', 'x\n');
       repo.git('add', 'first.txt');
-      const result = await diff({ root: repo.dir, staged: true });
+      const result = await changeUnderReview(repo.dir, { mode: 'staged' });
       assert.equal(result.head, 'INDEX');
       assert.deepEqual(result.files, [
         {
@@ -331,7 +338,11 @@ describe('git adapter', () => {
       const url = 'file://' + origin.dir.split(path.sep).join('/');
       gitSync(cloneDir, 'clone', '-q', '--depth', '1', '--no-single-branch', url, '.');
       await rejectsWith(
-        diff({ root: cloneDir, base: 'origin/main', head: 'origin/feature' }),
+        changeUnderReview(cloneDir, {
+          mode: 'compare',
+          base: 'origin/main',
+          head: 'origin/feature',
+        }),
         'no-merge-base',
         /"origin\/main" and "origin\/feature" have no common ancestor.*git fetch --unshallow/,
       );
@@ -343,14 +354,18 @@ describe('git adapter', () => {
       const dir = makeTempDir('outside-in-norepo-');
       cleanUp.push(dir);
       await rejectsWith(repoRoot(dir), 'not-a-repo');
-      await rejectsWith(diff({ root: dir }), 'not-a-repo');
+      await rejectsWith(changeUnderReview(dir, { mode: 'compare' }), 'not-a-repo');
     });
 
     it('reports git missing from PATH', async () => {
       const emptyBin = makeTempDir('outside-in-nobin-');
       cleanUp.push(emptyBin);
       await rejectsWith(
-        diff({ root: emptyBin, env: { PATH: emptyBin, Path: emptyBin } }),
+        changeUnderReview(
+          emptyBin,
+          { mode: 'compare' },
+          { env: { PATH: emptyBin, Path: emptyBin } },
+        ),
         'no-git',
         /^git was not found on PATH$/,
       );
@@ -376,7 +391,11 @@ describe('git adapter', () => {
 
       it('stops when the signal is aborted while git runs', async () => {
         const controller = new AbortController();
-        const pending = diff({ root: process.cwd(), gitPath: fakeGit, signal: controller.signal });
+        const pending = changeUnderReview(
+          process.cwd(),
+          { mode: 'compare' },
+          { gitPath: fakeGit, signal: controller.signal },
+        );
         controller.abort();
         await rejectsWith(pending, 'cancelled');
       });

@@ -19,8 +19,8 @@ import { buildIndex, lineLinks } from '../../src/core/match';
 import { loadNeedsFiles } from '../../src/node/needsFiles';
 import { scanTree } from '../../src/node/scan';
 import { buildChecklist } from '../../src/core/checklist';
+import { changeUnderReview } from '../../src/node/changeUnderReview';
 import type { GitError } from '../../src/node/git';
-import { diff } from '../../src/node/git';
 import { TempRepo, removeDir } from './helpers/gitRepo';
 import { execFileSync } from 'node:child_process';
 import { walkFiles } from '../../src/node/walk';
@@ -186,7 +186,11 @@ describe('a diff of 50,000 files', () => {
 
   it('gives the checklist, naming the one related file, without hanging', async function () {
     this.timeout(120_000);
-    const change = await diff({ root: repo.dir, base: 'main', head: 'feature' });
+    const change = await changeUnderReview(repo.dir, {
+      mode: 'compare',
+      base: 'main',
+      head: 'feature',
+    });
     assert.equal(change.files.length, 50_000);
     const { set } = await loadNeedsFiles(repo.dir, ['customer-needs.yaml']);
     const checklist = buildChecklist(set, change.files, change);
@@ -200,7 +204,11 @@ describe('a diff of 50,000 files', () => {
 
   it('refuses it with a clear message when it is bigger than the limit', async () => {
     await assert.rejects(
-      diff({ root: repo.dir, base: 'main', head: 'feature', maxBytes: 1024 * 1024 }),
+      changeUnderReview(
+        repo.dir,
+        { mode: 'compare', base: 'main', head: 'feature' },
+        { maxBytes: 1024 * 1024 },
+      ),
       (e: Error) => {
         assert.equal((e as GitError).code, 'too-large');
         return true;

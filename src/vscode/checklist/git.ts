@@ -1,28 +1,18 @@
 /**
  * The checklist's view of git: which repository a workspace folder is in, and
- * the change a ReviewChoice names. Repository discovery, merge-bases, HEAD
- * change events and `git:` URIs come from the built-in Git extension when it
- * is there; the diff text always comes from the `git` executable through
- * src/node/git.ts, the CLI's own code, so editor and CI never disagree. With
- * no Git extension, src/node/git.ts does everything.
+ * the change a ReviewChoice names. The change itself comes from
+ * src/node/changeUnderReview.ts, the code `outside-in checklist` runs, so
+ * editor and CI never disagree. What stays here is VS Code's own: workspace
+ * trust, the built-in Git extension (repositories it knows, HEAD change
+ * events, `git:` URIs), and the wording of failures for the view.
  */
-import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { parseUnifiedDiff } from '../../core/diff';
-import type { FileChange } from '../../core/diff';
-import {
-  GIT_DIFF_FLAGS,
-  GitError,
-  defaultBranch,
-  diff,
-  mergeBase,
-  repoRoot,
-  resolveRevision,
-} from '../../node/git';
-import { runGit, runGitOk } from '../../node/gitProcess';
+import { changeUnderReview } from '../../node/changeUnderReview';
+import type { ChangeUnderReview } from '../../node/changeUnderReview';
+import { GitError, repoRoot } from '../../node/git';
+import { runGit } from '../../node/gitProcess';
 import type { GitApi, GitExtension, GitRepository } from './gitApi';
 import type { ReviewChoice } from './target';
-import { changesForFolder, parseRange } from './target';
 
 /** A failure to show the reviewer as it is. */
 export class ReviewError extends Error {
@@ -42,13 +32,8 @@ export interface ReviewRepository {
   readonly extension?: GitRepository;
 }
 
-export interface ReviewedChange {
-  readonly base: string;
-  readonly head: string;
-  /** Relative to the workspace folder. */
-  readonly files: FileChange[];
-  /** Names the review for its ticks: base and head as the reviewer knows them. */
-  readonly scope: { readonly base: string; readonly head: string };
+/** The change under review (files relative to the workspace folder), as the view shows it. */
+export interface ReviewedChange extends ChangeUnderReview {
   /** A hint when the change is empty for a reason worth saying. */
   readonly note?: string;
 }
@@ -102,76 +87,17 @@ export class ReviewGit {
 
   /** The change `choice` names, with paths relative to `folder`. */
   async change(
-    repo: ReviewRepository,
     folder: vscode.Uri,
     choice: ReviewChoice,
     signal: AbortSignal,
   ): Promise<ReviewedChange> {
     assertTrusted();
-    const root = repo.root;
-    const opts = { signal };
-    const branch = await currentBranch(root, signal);
-    const head = await explain(resolveRevision(root, 'HEAD', opts)).catch(() => undefined);
-    let result: Omit<ReviewedChange, 'files'> & { files: FileChange[] };
-    switch (choice.mode) {
-      case 'branch': {
-        if (head === undefined)
-          throw new ReviewError(
-            'This repository has no commit yet: review the uncommitted changes instead.',
-          );
-        if (branch === undefined)
-          throw new ReviewError(
-            'HEAD is detached, so there is no branch to review: check out a branch, or review a commit range.',
-          );
-        const baseRef = choice.base ?? (await explain(defaultBranch(root, opts)));
-        if (baseRef === undefined)
-          throw new ReviewError(
-            'No default branch (origin/HEAD, main, master or trunk) to review against: review a commit range instead.',
-          );
-        const base = await this.mergeBase(repo, baseRef, signal);
-        const change = await explain(diff({ root, base, head: 'HEAD', signal }));
-        const note =
-          base === head
-            ? `${branch} has no commits that ${baseRef} lacks: nothing committed to review.`
-            : undefined;
-        result = { ...change, scope: { base: baseRef, head: branch }, note };
-        break;
-      }
-      case 'uncommitted':
-      case 'staged': {
-        const staged = choice.mode === 'staged';
-        // Before the first commit there is no HEAD: src/node/git.ts then compares with the empty tree.
-        const change = await explain(
-          diff({ root, base: head === undefined ? undefined : 'HEAD', staged, signal }),
-        );
-        result = { ...change, scope: { base: branch ?? head ?? 'HEAD', head: change.head } };
-        break;
-      }
-      case 'range': {
-        const range = parseRange(choice.range);
-        if ('error' in range) throw new ReviewError(range.error);
-        if (range.threeDot) {
-          const change = await explain(diff({ root, base: range.base, head: range.head, signal }));
-          result = { ...change, scope: { base: range.base, head: range.head } };
-        } else {
-          const base = await explain(resolveRevision(root, range.base, opts));
-          const headSha = await explain(resolveRevision(root, range.head, opts));
-          const text = await explain(
-            runGitOk(root, ['diff', ...GIT_DIFF_FLAGS, base, headSha, '--'], opts),
-          );
-          result = {
-            base,
-            head: headSha,
-            files: parseUnifiedDiff(text),
-            scope: { base: range.base, head: range.head },
-          };
-        }
-        break;
-      }
-    }
-    const top = await realpath(root);
-    const here = await realpath(folder.fsPath);
-    return { ...result, files: changesForFolder(result.files, top, here) };
+    const change = await explain(changeUnderReview(folder.fsPath, choice, { signal }));
+    const note =
+      choice.mode === 'branch' && change.base === change.head
+        ? `${change.labels.head} has no commits that ${change.labels.base} lacks: nothing committed to review.`
+        : undefined;
+    return { ...change, note };
   }
 
   /** Fires when HEAD moves (checkout, commit, reset): the review may have changed. */
@@ -213,32 +139,10 @@ export class ReviewGit {
     const api = await this.gitApi();
     return api?.toGitUri(file, ref);
   }
-
-  private async mergeBase(
-    repo: ReviewRepository,
-    baseRef: string,
-    signal: AbortSignal,
-  ): Promise<string> {
-    const viaExtension = await repo.extension?.getMergeBase(baseRef, 'HEAD').catch(() => undefined);
-    // The extension answers undefined for an unknown ref: src/node/git.ts then says which one.
-    if (viaExtension !== undefined && /^[0-9a-f]{40,64}$/.test(viaExtension.trim()))
-      return viaExtension.trim();
-    return explain(mergeBase(repo.root, baseRef, 'HEAD', { signal }));
-  }
 }
 
 function headId(repo: GitRepository): string {
   return `${repo.state.HEAD?.name ?? ''}\u0000${repo.state.HEAD?.commit ?? ''}`;
-}
-
-/**
- * The branch HEAD is on, or undefined when detached. Read from git, not from
- * the extension's state: that lags behind a checkout by a status refresh.
- */
-async function currentBranch(root: string, signal: AbortSignal): Promise<string | undefined> {
-  const out = await explain(runGit(root, ['symbolic-ref', '-q', '--short', 'HEAD'], { signal }));
-  const name = out.stdout.trim();
-  return out.exitCode === 0 && name !== '' ? name : undefined;
 }
 
 async function loadGitApi(): Promise<GitApi | undefined> {

@@ -19,7 +19,6 @@ export interface GitRepositoryState {
 export interface GitRepository {
   readonly rootUri: vscode.Uri;
   readonly state: GitRepositoryState;
-  getMergeBase(ref1: string, ref2: string): Promise<string | undefined>;
 }
 
 export interface GitApi {

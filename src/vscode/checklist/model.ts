@@ -131,10 +131,10 @@ export class ChecklistModel implements vscode.Disposable {
       await this.choices.remember(folder.uri, repo.root, choice);
       const change = await withProgress((signal) => {
         const both = AbortSignal.any([signal, mine.signal]);
-        return this.git.change(repo, folder.uri, choice, both);
+        return this.git.change(folder.uri, choice, both);
       });
       await this.store.ready();
-      const key = reviewKey(repo.root, change.scope.base, change.scope.head);
+      const key = reviewKey(repo.root, change.labels.base, change.labels.head);
       const checklist = this.build(folder, change);
       if (this.running !== mine) return this.state;
       if (this.state.review?.repo.root !== repo.root) this.watchHead(repo);

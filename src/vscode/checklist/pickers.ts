@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { escapeIconSyntax } from '../../core/iconSyntax';
+import { parseRange } from '../../core/changeChoice';
 import type { ReviewChoice } from './target';
-import { parseRange } from './target';
 
 /**
  * The workspace folder to review: `wanted` (a folder's name or URI, as the

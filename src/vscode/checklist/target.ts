@@ -1,47 +1,19 @@
 /**
- * What a reviewer chose to review, and the pure rules around it: parsing a
- * typed commit range, naming a review for its persisted ticks, and moving diff
- * paths from the top of the repository to the workspace folder the needs
- * apply to. No `vscode` here, so the unit tests run in plain Node.
+ * What a reviewer chose to review, and the editor's pure rules around it:
+ * reading a stored choice back, naming a review in the view and for its
+ * persisted ticks. What a choice means in git is core's (changeChoice.ts). No
+ * `vscode` here, so the unit tests run in plain Node.
  */
-import * as path from 'node:path';
-import type { FileChange } from '../../core/diff';
+import type { ChangeChoice } from '../../core/changeChoice';
+import { parseRange } from '../../core/changeChoice';
 import { shortRevision } from '../../core/present';
 
-export type ReviewMode = 'branch' | 'uncommitted' | 'staged' | 'range';
-
-export const REVIEW_MODES: readonly ReviewMode[] = ['branch', 'uncommitted', 'staged', 'range'];
-
-/** The change under review, as chosen in the quick pick (or passed to the command). */
-export type ReviewChoice =
-  | { readonly mode: 'branch'; readonly base?: string }
-  | { readonly mode: 'uncommitted' }
-  | { readonly mode: 'staged' }
-  | { readonly mode: 'range'; readonly range: string };
-
-export interface CommitRange {
-  readonly base: string;
-  readonly head: string;
-  /** `A...B`: B against the merge-base of A and B, as the CLI does; `A..B`: B against A. */
-  readonly threeDot: boolean;
-}
-
-/** A revision as typed: never an option, no whitespace; git itself says whether it exists. */
-const REVISION = /^[^\s.-](?:\S*[^\s.])?$/;
-
-/** `BASE..HEAD` or `BASE...HEAD` -> the range, or a message saying what is wrong with it. */
-export function parseRange(text: string): CommitRange | { readonly error: string } {
-  const trimmed = text.trim();
-  const match = /^(.+?)(\.\.\.?)(.+)$/.exec(trimmed);
-  if (match === null)
-    return { error: 'Type a range as BASE..HEAD or BASE...HEAD, e.g. main...HEAD' };
-  const [, base = '', dots = '', head = ''] = match;
-  for (const rev of [base, head]) {
-    if (rev.includes('..') || !REVISION.test(rev))
-      return { error: `"${rev}" is not a revision (a branch, tag or commit id)` };
-  }
-  return { base, head, threeDot: dots === '...' };
-}
+/**
+ * The change under review, as chosen in the quick pick (or passed to the
+ * command) and stored per repository: every choice but the command line's
+ * `compare`.
+ */
+export type ReviewChoice = Exclude<ChangeChoice, { readonly mode: 'compare' }>;
 
 /**
  * What the checklist's message calls the change under review: what the
@@ -97,42 +69,4 @@ export function asChoice(value: unknown): ReviewChoice | undefined {
  */
 export function reviewKey(repoRoot: string, base: string, head: string): string {
   return JSON.stringify([repoRoot, base, head]);
-}
-
-/**
- * Diff paths are relative to the top of the repository (`top`); the needs'
- * paths to the workspace folder (`folder`). Changes outside the folder are
- * dropped, as the CLI's `--root` does; a repository inside the folder gets its
- * paths prefixed.
- */
-export function changesForFolder(
-  files: readonly FileChange[],
-  top: string,
-  folder: string,
-): FileChange[] {
-  const posix = (p: string): string => p.split(path.sep).join('/');
-  const repoInFolder = posix(path.relative(folder, top));
-  if (repoInFolder === '') return [...files];
-  const moved =
-    (map: (p: string) => string) =>
-    (f: FileChange): FileChange => ({
-      ...f,
-      path: map(f.path),
-      oldPath: f.oldPath === undefined ? undefined : map(f.oldPath),
-    });
-  const outside = (rel: string): boolean =>
-    rel === '..' || rel.startsWith('../') || path.isAbsolute(rel);
-  if (!outside(repoInFolder)) return files.map(moved((p) => `${repoInFolder}/${p}`));
-  const sub = posix(path.relative(top, folder));
-  if (outside(sub)) return [];
-  const inside = (p: string): boolean => p.startsWith(sub + '/');
-  const local = (p: string): string => p.slice(sub.length + 1);
-  // A side of a rename outside the folder is not the folder's: keep only the side inside.
-  return files
-    .filter((f) => inside(f.path) || (f.oldPath !== undefined && inside(f.oldPath)))
-    .map((f) => {
-      const oldPath = f.oldPath !== undefined && inside(f.oldPath) ? local(f.oldPath) : undefined;
-      if (inside(f.path)) return { ...f, path: local(f.path), oldPath };
-      return { ...f, path: oldPath ?? '', oldPath: undefined };
-    });
 }
