@@ -90,7 +90,7 @@ suite('authoring', function () {
         '    title: Invoice numbers I can quote\r\n',
         '    status: assumed # no evidence yet: ask customers before building on it\r\n',
         '    match:\r\n',
-        '      paths: [/invoice.ts]\r\n',
+        "      paths: ['/invoice.ts']\r\n",
         '      keywords: [invoice number]\r\n',
       ],
     });
