@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { AgentsApi } from './agents/registerAgents';
 import { registerAgents } from './agents/registerAgents';
+import { registerAuthoring } from './authoring/registerAuthoring';
 import type { ChecklistApi } from './checklist/commands';
 import { registerChecklist } from './checklist/commands';
 import { registerCommands } from './commands';
@@ -31,7 +32,11 @@ export function activate(context: vscode.ExtensionContext): OutsideInApi {
   const store = new NeedsStore(config);
   const index = new WorkspaceIndex(store, config);
   context.subscriptions.push(config, store, index);
-  context.subscriptions.push(registerEditorFeatures(store, config, index), registerCommands(store));
+  context.subscriptions.push(
+    registerEditorFeatures(store, config, index),
+    registerCommands(store),
+    registerAuthoring(store),
+  );
   const checklist = registerChecklist(store, config, context.workspaceState);
   context.subscriptions.push(checklist);
   const views = registerViews(store, index, config, context);

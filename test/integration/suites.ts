@@ -42,6 +42,7 @@ function suite(
 /** Every integration suite, one row each; `scripts/run-vscode-tests.mjs` runs them in this order. */
 export const SUITES: readonly IntegrationSuite[] = [
   suite('agents', 'basic'),
+  suite('authoring', 'authoring'),
   suite('basic', 'basic', { electron: true }),
   suite('checklist', 'checklist'),
   suite('editor', 'editor'),
