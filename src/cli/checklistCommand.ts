@@ -1,8 +1,5 @@
 /** `outside-in checklist`: the needs that the change under review touches. */
-import { appendFile, realpath, stat } from 'node:fs/promises';
-import * as path from 'node:path';
-import { buildChecklist } from '../core/checklist';
-import type { FileChange } from '../core/diff';
+import { appendFile, stat } from 'node:fs/promises';
 import type { LoadOptions } from '../core/load';
 import type { Checklist } from '../core/checklist';
 import type { FailOn } from '../core/failOn';
@@ -10,12 +7,10 @@ import { failReasons } from '../core/failOn';
 import { fitStepSummary, githubAnnotations } from '../core/githubAnnotations';
 import { renderJson, renderMarkdown, renderText } from '../core/render';
 import { checklistSarif } from '../core/sarif';
-import { diff, repoRoot } from '../node/git';
-import { listNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
+import { reviewChecklist } from '../node/reviewChecklist';
 import type { Io } from './io';
 import { EXIT_OK, EXIT_PROBLEMS } from './io';
 import { cliVersion } from './version';
-import { relativeTo } from './root';
 
 export interface ChecklistArgs {
   readonly root: string;
@@ -32,22 +27,8 @@ export interface ChecklistArgs {
 export type ChecklistFormat = 'markdown' | 'json' | 'text' | 'github' | 'sarif';
 
 export async function runChecklist(io: Io, args: ChecklistArgs): Promise<number> {
-  const top = await repoRoot(args.root);
-  const change = await diff({ root: top, base: args.base, head: args.head });
-  // git speaks from the top of the repository; the contract from the root.
-  const sub = relativeTo(top, await realpath(args.root)) ?? '';
-  const files = sub === '' ? change.files : underRoot(change.files, sub);
-  const root = sub === '' ? top : path.join(top, sub);
-  const loaded = await loadNeedsFiles(root, await listNeedsFiles(root), args.load);
-  if (loaded.files.length === 0)
-    io.err('outside-in: no needs file in this repository; the checklist holds no needs\n');
-  for (const f of loaded.files) {
-    const errors = f.problems.filter((p) => p.severity === 'error').length;
-    if (errors > 0)
-      io.err(`outside-in: ${f.path} has ${errors} error(s); run "outside-in check" for details\n`);
-  }
-  const revs = { base: change.base, head: change.head };
-  const checklist = buildChecklist(loaded.set, files, revs, args.load);
+  const { checklist, prefix: sub, warnings } = await reviewChecklist(args);
+  for (const w of warnings) io.err(`outside-in: ${w}\n`);
   io.out(render(checklist, args.format, sub));
   if (args.format === 'github' && args.stepSummary !== undefined && args.stepSummary !== '')
     await appendStepSummary(args.stepSummary, renderMarkdown(checklist), io);
@@ -86,17 +67,4 @@ async function appendStepSummary(file: string, markdown: string, io: Io): Promis
   } catch (e) {
     io.err(`outside-in: cannot write the job summary ${file}: ${(e as Error).message}\n`);
   }
-}
-
-/** The changes that touch `sub` (a folder of the repository), with paths relative to it. */
-function underRoot(files: readonly FileChange[], sub: string): FileChange[] {
-  const inside = (p: string): boolean => p.startsWith(sub + '/');
-  const local = (p: string): string => path.posix.relative(sub, p);
-  return files
-    .filter((f) => inside(f.path) || (f.oldPath !== undefined && inside(f.oldPath)))
-    .map((f) => ({
-      ...f,
-      path: local(f.path),
-      oldPath: f.oldPath === undefined ? undefined : local(f.oldPath),
-    }));
 }
