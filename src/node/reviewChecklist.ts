@@ -36,7 +36,7 @@ export async function reviewChecklist(req: ReviewRequest): Promise<Review> {
   const rel = path.relative(top, await realpath(req.root));
   const outside = rel.startsWith('..') || path.isAbsolute(rel);
   const prefix = outside ? '' : rel.split(path.sep).join('/');
-  const files = prefix === '' ? change.files : underRoot(change.files, prefix);
+  const files = changesUnder(change.files, prefix);
   const root = prefix === '' ? top : path.join(top, prefix);
   const loaded = await loadNeedsFiles(root, await listNeedsFiles(root), req.load);
   const warnings: string[] = [];
@@ -51,8 +51,9 @@ export async function reviewChecklist(req: ReviewRequest): Promise<Review> {
   return { checklist: buildChecklist(loaded.set, files, revs, req.load), prefix, warnings };
 }
 
-/** The changes that touch `sub` (a folder of the repository), with paths relative to it. */
-function underRoot(files: readonly FileChange[], sub: string): FileChange[] {
+/** The changes that touch `sub` (a folder of the repository, `''` for all), with paths relative to it. */
+export function changesUnder(files: readonly FileChange[], sub: string): FileChange[] {
+  if (sub === '') return [...files];
   const inside = (p: string): boolean => p.startsWith(sub + '/');
   const local = (p: string): string => path.posix.relative(sub, p);
   return files

@@ -109,6 +109,7 @@ describe('outside-in CLI (as a process)', function () {
       assert.match(run.stdout, /outside-in check {5}\[--root DIR\] \[--needs FILE\]/);
       assert.match(run.stdout, /outside-in explain {3}PATH\[:LINE\]/);
       assert.match(run.stdout, /outside-in checklist \[--root DIR\] \[--base REV\] \[--head REV\]/);
+      assert.match(run.stdout, /outside-in notes {5}--base REV \[--head REV\]/);
     });
 
     it('no command is a usage error', () => {
