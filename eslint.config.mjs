@@ -7,6 +7,7 @@ export default tseslint.config(
       'node_modules/',
       'out/',
       'dist/',
+      'action/dist/',
       '.vscode-test/',
       '.bench/',
       'test-results/',
@@ -19,7 +20,7 @@ export default tseslint.config(
   },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.mts'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },

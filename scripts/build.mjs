@@ -1,6 +1,7 @@
-// Bundles the CLI and the extension with esbuild. `--watch` rebuilds on change.
+// Bundles the CLI, the extension and the GitHub Action with esbuild. `--watch` rebuilds on change.
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { actionBuild } from './actionBuild.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -29,6 +30,7 @@ const builds = [
     outfile: 'dist/extension.js',
     external: ['vscode'],
   },
+  actionBuild,
 ];
 
 if (watch) {

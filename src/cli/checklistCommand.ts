@@ -1,7 +1,5 @@
 /** `outside-in checklist`: the needs that the change under review touches. */
 import { appendFile, stat } from 'node:fs/promises';
-import * as path from 'node:path';
-import { buildChecklist } from '../core/checklist';
 import type { LoadOptions } from '../core/load';
 import type { Checklist } from '../core/checklist';
 import type { FailOn } from '../core/failOn';
@@ -9,8 +7,7 @@ import { failReasons } from '../core/failOn';
 import { fitStepSummary, githubAnnotations } from '../core/githubAnnotations';
 import { renderJson, renderMarkdown, renderText } from '../core/render';
 import { checklistSarif } from '../core/sarif';
-import { changeUnderReview } from '../node/changeUnderReview';
-import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
+import { reviewChecklist } from '../node/reviewChecklist';
 import type { Io } from './io';
 import { EXIT_OK, EXIT_PROBLEMS } from './io';
 import { cliVersion } from './version';
@@ -30,24 +27,8 @@ export interface ChecklistArgs {
 export type ChecklistFormat = 'markdown' | 'json' | 'text' | 'github' | 'sarif';
 
 export async function runChecklist(io: Io, args: ChecklistArgs): Promise<number> {
-  const change = await changeUnderReview(args.root, {
-    mode: 'compare',
-    base: args.base,
-    head: args.head,
-  });
-  // Paths are relative to the root; GitHub and SARIF want them from the top of the repository.
-  const sub = change.folder;
-  const root = sub === '' ? change.top : path.join(change.top, sub);
-  const loaded = await loadNeedsFiles(root, (await findNeedsFiles(root)).counted, args.load);
-  if (loaded.files.length === 0)
-    io.err('outside-in: no needs file in this repository; the checklist holds no needs\n');
-  for (const f of loaded.files) {
-    const errors = f.problems.filter((p) => p.severity === 'error').length;
-    if (errors > 0)
-      io.err(`outside-in: ${f.path} has ${errors} error(s); run "outside-in check" for details\n`);
-  }
-  const revs = { base: change.base, head: change.head };
-  const checklist = buildChecklist(loaded.set, change.files, revs, args.load);
+  const { checklist, prefix: sub, warnings } = await reviewChecklist(args);
+  for (const w of warnings) io.err(`outside-in: ${w}\n`);
   io.out(render(checklist, args.format, sub));
   if (args.format === 'github' && args.stepSummary !== undefined && args.stepSummary !== '')
     await appendStepSummary(args.stepSummary, renderMarkdown(checklist), io);

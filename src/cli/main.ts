@@ -13,6 +13,8 @@ import { runExplain } from './explain';
 import type { InstructionFormat } from '../core/agentInstructions';
 import { runInstructions } from './instructions';
 import { runMcp } from './mcp';
+import type { NotesFormat } from './notes';
+import { runNotes } from './notes';
 import type { Io } from './io';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { resolveRoot } from './root';
@@ -91,6 +93,14 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
         load,
         failOn: failOnOf(values['fail-on']),
         stepSummary: process.env.GITHUB_STEP_SUMMARY,
+      });
+    case 'notes':
+      return runNotes(io, {
+        root,
+        base: values.base,
+        head: values.head,
+        format: format as NotesFormat,
+        load,
       });
     case 'mcp':
       return runMcp(io, { root, load });

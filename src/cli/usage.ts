@@ -7,7 +7,8 @@ import { FAIL_ON } from '../core/failOn';
 import { DEFAULT_STALE_DAYS } from '../core/load';
 import { DEFAULT_SINCE_DAYS } from './coverage';
 
-export type CommandName = 'check' | 'explain' | 'checklist' | 'coverage' | 'instructions' | 'mcp';
+export type CommandName =
+  'check' | 'explain' | 'checklist' | 'notes' | 'coverage' | 'instructions' | 'mcp';
 
 export interface CommandSpec {
   readonly name: CommandName;
@@ -30,6 +31,8 @@ export interface OptionSpec {
   readonly commands?: readonly CommandName[];
   readonly text: string;
   readonly default?: string;
+  /** What the option means for a command where it differs from `text` and `default`. */
+  readonly per?: Partial<Record<CommandName, { readonly text: string; readonly default?: string }>>;
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -68,6 +71,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     formats: ['text', 'markdown', 'json', 'github', 'sarif'],
     defaultFormat: 'text',
     example: 'outside-in checklist --base origin/main --format markdown > checklist.md',
+  },
+  {
+    name: 'notes',
+    synopsis: '--base REV [--head REV] [--root DIR] [--format markdown|json]',
+    summary: [
+      'Release notes per persona: the needs touched by the commits of',
+      "BASE..HEAD, with the customer's words and the commits' subjects.",
+    ],
+    formats: ['markdown', 'json'],
+    defaultFormat: 'markdown',
+    example: 'outside-in notes --base v1.2.0 --head v1.3.0 > notes.md',
   },
   {
     name: 'coverage',
@@ -121,17 +135,19 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'base',
     value: 'REV',
-    commands: ['checklist'],
+    commands: ['checklist', 'notes'],
     text: 'The revision the change is compared with',
     default:
       'the merge-base of HEAD with the default branch: origin/HEAD, else main, master or trunk',
+    per: { notes: { text: 'The commits after this revision count; it must be given' } },
   },
   {
     name: 'head',
     value: 'REV',
-    commands: ['checklist'],
+    commands: ['checklist', 'notes'],
     text: 'The revision under review',
     default: 'the working tree, untracked files included',
+    per: { notes: { text: 'The last commit that counts', default: 'HEAD' } },
   },
   {
     name: 'fail-on',
@@ -217,7 +233,12 @@ export function globalHelp(): string {
           : described(o);
     // --format names its commands in its text already.
     const only = o.commands === undefined || o.name === 'format' ? '' : `${andList(o.commands)}: `;
-    out.push(...optionLines(flag(o), only === '' ? text : only + lowerFirst(text)));
+    const differs = Object.entries(o.per ?? {}).map(
+      ([name, p]) => ` ${name}: ${lowerFirst(described(p))}`,
+    );
+    out.push(
+      ...optionLines(flag(o), (only === '' ? text : only + lowerFirst(text)) + differs.join('')),
+    );
   }
   out.push(
     '',
@@ -235,14 +256,16 @@ export function commandHelp(c: CommandSpec): string {
   for (const o of OPTIONS) {
     if (o.name === 'version' || !belongsTo(o, c.name)) continue;
     const text =
-      o.name === 'format' ? `${orList(c.formats)} (default: ${c.defaultFormat}).` : described(o);
+      o.name === 'format'
+        ? `${orList(c.formats)} (default: ${c.defaultFormat}).`
+        : described(o.per?.[c.name] ?? o);
     out.push(...optionLines(flag(o), text));
   }
   out.push('', 'Example:', `  ${c.example}`, '');
   return out.join('\n');
 }
 
-function described(o: OptionSpec): string {
+function described(o: { readonly text: string; readonly default?: string }): string {
   return o.default === undefined ? `${o.text}.` : `${o.text} (default: ${o.default}).`;
 }
 

@@ -109,6 +109,7 @@ describe('outside-in CLI (as a process)', function () {
       assert.match(run.stdout, /outside-in check {5}\[--root DIR\] \[--needs FILE\]/);
       assert.match(run.stdout, /outside-in explain {3}PATH\[:LINE\]/);
       assert.match(run.stdout, /outside-in checklist \[--root DIR\] \[--base REV\] \[--head REV\]/);
+      assert.match(run.stdout, /outside-in notes {5}--base REV \[--head REV\]/);
     });
 
     it('no command is a usage error', () => {
@@ -146,13 +147,19 @@ describe('outside-in CLI (as a process)', function () {
       const help = oneLine(runCli(dir, ['--help']).stdout);
       assert.ok(
         help.includes(
-          '--format FORMAT check, explain: text or json; checklist: text, markdown, json, github or sarif; coverage: text, json or markdown; instructions: copilot, cursor or agents (default: text; instructions: copilot).',
+          '--format FORMAT check, explain: text or json; checklist: text, markdown, json, github or sarif; notes: markdown or json; coverage: text, json or markdown; instructions: copilot, cursor or agents (default: text; notes: markdown; instructions: copilot).',
         ),
         help,
       );
       assert.ok(
         help.includes(
           '--fail-on LIST checklist: exit 1 when the change meets one of these, comma-separated: unknown-annotation, assumed-critical, stale, critical (default: none).',
+        ),
+        help,
+      );
+      assert.ok(
+        help.includes(
+          '--base REV checklist and notes: the revision the change is compared with (default: the merge-base of HEAD with the default branch: origin/HEAD, else main, master or trunk). notes: the commits after this revision count; it must be given.',
         ),
         help,
       );

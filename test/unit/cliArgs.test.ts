@@ -68,6 +68,17 @@ describe('outside-in command line', () => {
         ],
         hasNot: ['--needs'],
       },
+      notes: {
+        has: [
+          'Usage: outside-in notes --base REV [--head REV] [--root DIR] [--format markdown|json]',
+          "Release notes per persona: the needs touched by the commits of BASE..HEAD, with the customer's words and the commits' subjects.",
+          '--base REV The commits after this revision count; it must be given.',
+          '--head REV The last commit that counts (default: HEAD).',
+          '--format FORMAT markdown or json (default: markdown).',
+          'Example: outside-in notes ',
+        ],
+        hasNot: ['--needs', '--fail-on', '--stale-days', 'merge-base', 'working tree'],
+      },
     };
     for (const [command, { has, hasNot }] of Object.entries(expected)) {
       it(`${command}: its usage, each of its options with its default, an example`, async () => {
@@ -98,7 +109,14 @@ describe('outside-in command line', () => {
         ['check', '--fromat', 'json'],
         'outside-in: unknown option --fromat (did you mean --format?)\n',
       ],
-      [['check', '--base', 'main'], 'outside-in: --base is an option of checklist, not of check\n'],
+      [
+        ['check', '--base', 'main'],
+        'outside-in: --base is an option of checklist and notes, not of check\n',
+      ],
+      [
+        ['notes'],
+        'outside-in: notes needs --base REV: the revision after which commits count\nSee "outside-in notes --help".\n',
+      ],
       [
         ['explain', 'a.ts', '--stale-days', '3'],
         'outside-in: --stale-days is an option of check, checklist, coverage and mcp, not of explain\n',
@@ -127,11 +145,11 @@ describe('outside-in command line', () => {
       [['check', '-x'], 'outside-in: unknown option -x\nSee "outside-in check --help".\n'],
       [
         ['frobnicate'],
-        'outside-in: unknown command "frobnicate": the commands are check, explain, checklist, coverage, instructions or mcp\nSee "outside-in --help".\n',
+        'outside-in: unknown command "frobnicate": the commands are check, explain, checklist, notes, coverage, instructions or mcp\nSee "outside-in --help".\n',
       ],
       [
         [],
-        'outside-in: missing command: check, explain, checklist, coverage, instructions or mcp\nSee "outside-in --help".\n',
+        'outside-in: missing command: check, explain, checklist, notes, coverage, instructions or mcp\nSee "outside-in --help".\n',
       ],
       [['explain'], 'outside-in: explain needs a PATH[:LINE]\nSee "outside-in explain --help".\n'],
       [

@@ -1,0 +1,16 @@
+// The GitHub Action's bundle: GitHub runs action/dist/index.js straight from
+// the repository, so it is committed, and a unit test rebuilds it from these
+// options and compares. Minified (most of it is the HTTP client that @actions/core
+// carries) and without a source map: the sources are what is reviewed.
+export const actionBuild = {
+  entryPoints: ['action/main.mts'],
+  outfile: 'action/dist/index.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'eof',
+  logLevel: 'warning',
+};
