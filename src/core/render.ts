@@ -42,9 +42,24 @@ export function renderMarkdown(checklist: Checklist, ticks: Ticks = new Set()): 
       out.push(`- [${ticks.has(questionKey(need.id, q)) ? 'x' : ' '}] ${text(q)}`);
     if (need.review.length === 0)
       out.push('- [ ] (no review questions: ask whether this change still serves the need)');
-    out.push('', '<details><summary>Why this need</summary>', '');
-    for (const b of need.because) out.push(`- ${codeSpan(where(b))}: ${reason(b)}`);
-    out.push('', '</details>', '');
+    out.push('');
+    if (need.changed) {
+      out.push(`**${changedLine(need)}** ${suspectLine(need)}`, '');
+      for (const s of need.suspects ?? []) out.push(`- ${codeSpan(where(s))}: ${s.rule}`);
+      if (need.suspectsMore) out.push(`- and ${need.suspectsMore} more`);
+      if (need.suspects?.length) out.push('');
+    }
+    if (need.because.length > 0) {
+      out.push('<details><summary>Why this need</summary>', '');
+      for (const b of need.because) out.push(`- ${codeSpan(where(b))}: ${reason(b)}`);
+      out.push('', '</details>', '');
+    }
+  }
+  if (checklist.endedAnnotations !== undefined) {
+    out.push('### Code that still speaks for needs this change ends', '');
+    for (const e of checklist.endedAnnotations)
+      out.push(`- ${codeSpan(where(e))}: ${codeSpan(`@need ${e.id}`)}, ${endedText(e.change)}`);
+    out.push('');
   }
   if (checklist.values.length > 0) {
     out.push('### Standing values', '');
@@ -76,6 +91,17 @@ export function renderText(checklist: Checklist): string {
     need.because.forEach((b, i) =>
       out.push(`  ${i === 0 ? 'why:' : '    '} ${flat(where(b))}: ${reason(b, false)}`),
     );
+    if (need.changed) {
+      out.push(`  ${changedLine(need)} ${suspectLine(need)}`);
+      for (const s of need.suspects ?? []) out.push(`    ${flat(where(s))}: ${s.rule}`);
+      if (need.suspectsMore) out.push(`    and ${need.suspectsMore} more`);
+    }
+    out.push('');
+  }
+  if (checklist.endedAnnotations !== undefined) {
+    out.push('Code that still speaks for needs this change ends');
+    for (const e of checklist.endedAnnotations)
+      out.push(`  ${flat(where(e))}: @need ${flat(e.id)}, ${endedText(e.change)}`);
     out.push('');
   }
   if (checklist.values.length > 0) {
@@ -119,7 +145,23 @@ function evidenceLine(need: ChecklistNeed, markdown: boolean): string {
   return `${need.status}, ${n} ${n === 1 ? 'piece' : 'pieces'} of evidence${newest}`;
 }
 
-function where(b: Because): string {
+/** What a changed need's entry says first: the need changed, and how. */
+function changedLine(need: ChecklistNeed): string {
+  return `This change edits the need: ${(need.changedFields ?? []).join(', ')}.`;
+}
+
+/** Then what that means for the code written for it, listed after this line. */
+function suspectLine(need: ChecklistNeed): string {
+  return need.suspects?.length
+    ? 'Does the code written for it still serve what it now says?'
+    : 'No code links to it.';
+}
+
+function endedText(change: 'removed' | 'retired'): string {
+  return `a need this change ${change}: remove the annotation, or name the need that replaces it`;
+}
+
+function where(b: { file: string; line?: number }): string {
   return b.line === undefined ? b.file : `${b.file}:${b.line}`;
 }
 
