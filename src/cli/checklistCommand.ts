@@ -10,7 +10,9 @@ import { failReasons } from '../core/failOn';
 import { fitStepSummary, githubAnnotations } from '../core/githubAnnotations';
 import { renderJson, renderMarkdown, renderText } from '../core/render';
 import { checklistSarif } from '../core/sarif';
+import { withNeedChanges } from '../core/suspects';
 import { diff, repoRoot } from '../node/git';
+import { readNeedChanges } from '../node/needChanges';
 import { listNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import type { Io } from './io';
 import { EXIT_OK, EXIT_PROBLEMS } from './io';
@@ -47,7 +49,22 @@ export async function runChecklist(io: Io, args: ChecklistArgs): Promise<number>
       io.err(`outside-in: ${f.path} has ${errors} error(s); run "outside-in check" for details\n`);
   }
   const revs = { base: change.base, head: change.head };
-  const checklist = buildChecklist(loaded.set, files, revs, args.load);
+  const needs = await readNeedChanges({
+    top,
+    sub,
+    base: change.base,
+    head: change.head,
+    files,
+    set: loaded.set,
+    load: args.load,
+  });
+  const checklist = withNeedChanges(
+    buildChecklist(loaded.set, files, revs, args.load),
+    needs.set,
+    needs.changes,
+    needs.found,
+    args.load,
+  );
   io.out(render(checklist, args.format, sub));
   if (args.format === 'github' && args.stepSummary !== undefined && args.stepSummary !== '')
     await appendStepSummary(args.stepSummary, renderMarkdown(checklist), io);
