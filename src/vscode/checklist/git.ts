@@ -7,6 +7,7 @@
  * no Git extension, src/node/git.ts does everything.
  */
 import { realpath } from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseUnifiedDiff } from '../../core/diff';
 import type { FileChange } from '../../core/diff';
@@ -20,6 +21,10 @@ import {
   resolveRevision,
 } from '../../node/git';
 import { runGit, runGitOk } from '../../node/gitProcess';
+import { readNeedChanges } from '../../node/needChanges';
+import type { NeedChanges } from '../../core/needChanges';
+import type { NeedsSet } from '../../core/needsSet';
+import type { HeadLink } from '../../core/suspects';
 import type { GitApi, GitExtension, GitRepository } from './gitApi';
 import type { ReviewChoice } from './target';
 import { changesForFolder, parseRange } from './target';
@@ -172,6 +177,39 @@ export class ReviewGit {
     const top = await realpath(root);
     const here = await realpath(folder.fsPath);
     return { ...result, files: changesForFolder(result.files, top, here) };
+  }
+
+  /**
+   * What `change` did to the needs of `folder`, and the code at its HEAD still
+   * linked to the needs it edited or ended: the CLI's own code
+   * (src/node/needChanges.ts). Nothing for a folder that holds the repository
+   * rather than lies in it.
+   */
+  async needChanges(
+    repo: ReviewRepository,
+    folder: vscode.Uri,
+    change: ReviewedChange,
+    set: NeedsSet,
+    signal: AbortSignal,
+  ): Promise<{ changes: NeedChanges; found: HeadLink[]; set: NeedsSet }> {
+    const top = await realpath(repo.root);
+    const sub = path
+      .relative(top, await realpath(folder.fsPath))
+      .split(path.sep)
+      .join('/');
+    if (sub === '..' || sub.startsWith('../') || path.isAbsolute(sub))
+      return { changes: { changed: [], ended: [] }, found: [], set };
+    return explain(
+      readNeedChanges({
+        top,
+        sub,
+        base: change.base,
+        head: change.head,
+        files: change.files,
+        set,
+        git: { signal },
+      }),
+    );
   }
 
   /** Fires when HEAD moves (checkout, commit, reset): the review may have changed. */
