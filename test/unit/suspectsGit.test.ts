@@ -196,6 +196,37 @@ describe('suspect links on real git repositories (as a process)', function () {
     );
   });
 
+  it("with --root a folder of the repository, paths are the folder's own", () => {
+    const nested = new TempRepo();
+    try {
+      nested.write('README.md', 'Top.\n');
+      nested.write('shop/customer-needs.yaml', NEEDS);
+      nested.write('shop/src/checkout/pay.ts', FILES['src/checkout/pay.ts'] ?? '');
+      nested.write('other/pay.ts', '// @need clear-total\n');
+      nested.commitAll('shop in a folder');
+      nested.git('checkout', '-q', '-b', 'new-quote');
+      nested.write('shop/customer-needs.yaml', NEEDS.replace('No surprises.', 'Never surprised.'));
+      nested.commitAll('reworded');
+      const run = runCli(nested.dir, [
+        'checklist',
+        '--root',
+        'shop',
+        '--base',
+        'main',
+        '--head',
+        'new-quote',
+        '--format',
+        'json',
+      ]);
+      const need = json(run).needs[0];
+      assert.deepEqual(need?.suspects, [
+        { file: 'src/checkout/pay.ts', line: 2, rule: 'annotation' },
+      ]);
+    } finally {
+      nested.remove();
+    }
+  });
+
   it('a branch that removes a need still annotated lists the annotation as removed', () => {
     const c = json(checklist('remove', '--format', 'json'));
     assert.deepEqual(c.endedAnnotations, [
