@@ -63,6 +63,16 @@ export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
         message: `@need names an unknown need "${u.id}".`,
       });
     }
+    for (const r of file.retired) {
+      problems.push({
+        file: file.path,
+        line: r.line + 1,
+        column: r.start + 1,
+        severity: 'error',
+        rule: 'retired-need-annotated',
+        message: `@need names the retired need "${r.id}": no customer holds it any more; remove the annotation or name the need that replaces it.`,
+      });
+    }
   }
   const hasFatal = loaded.files.some((f) => f.problems.some((p) => p.severity === 'error'));
   // With a broken needs file the coverage warnings would only repeat its errors.

@@ -10,6 +10,7 @@ import { compareNeeds } from './present';
 import { DEFAULT_STALE_DAYS, newestEvidenceAge } from './load';
 import type { LinkRule, Need, Priority, Status } from './model';
 import type { UnknownAnnotation } from './match';
+import type { NeedField } from './needChanges';
 import type { NeedsSet, ScopedLink } from './needsSet';
 
 /** Why a need is on the checklist: one file, and for line rules one line. */
@@ -40,6 +41,31 @@ export interface ChecklistNeed {
   readonly stale?: boolean;
   readonly signals: readonly string[];
   readonly needsFile: string;
+  /** True when the change edited the need's customer-facing fields (see needChanges). */
+  readonly changed?: true;
+  /** Which fields it edited, when `changed`. */
+  readonly changedFields?: readonly NeedField[];
+  /** When `changed`: code in HEAD linked to the need, annotations first, capped at SUSPECTS_CAP. */
+  readonly suspects?: readonly Suspect[];
+  /** When `changed`: how many more suspects there are than `suspects` lists. */
+  readonly suspectsMore?: number;
+}
+
+/** Code in HEAD written for a need whose text the change edited: does it still serve the need? */
+export interface Suspect {
+  readonly file: string;
+  /** 1-based line in HEAD; absent for a `path` link (the whole file). */
+  readonly line?: number;
+  readonly rule: LinkRule;
+}
+
+/** An `@need` in HEAD of a need the change removed or retired. */
+export interface EndedAnnotation {
+  readonly file: string;
+  /** 1-based line in HEAD. */
+  readonly line: number;
+  readonly id: string;
+  readonly change: 'removed' | 'retired';
 }
 
 export interface ChecklistValue {
@@ -69,6 +95,12 @@ export interface Checklist {
    * (a typo, or a need not written yet). Present only when there are some.
    */
   readonly unknownAnnotations?: readonly { file: string; line: number; id: string }[];
+  /**
+   * `@need` annotations anywhere in HEAD of needs the change removed or
+   * retired: code that speaks for a need nobody holds any more. Present only
+   * when there are some.
+   */
+  readonly endedAnnotations?: readonly EndedAnnotation[];
 }
 
 /** A need found so far, with its reasons and what dedupes them. */
@@ -173,7 +205,8 @@ export function buildChecklist(
   };
 }
 
-function checklistNeed(
+/** One need as the checklist lists it, with `because` its reasons (see buildChecklist). */
+export function checklistNeed(
   need: Need,
   needsFile: string,
   because: Because[],

@@ -7,7 +7,13 @@ import type { Checklist } from './checklist';
 import { flat } from './present';
 
 /** The policies, in the order they are reported. */
-export const FAIL_ON = ['unknown-annotation', 'assumed-critical', 'stale', 'critical'] as const;
+export const FAIL_ON = [
+  'unknown-annotation',
+  'assumed-critical',
+  'stale',
+  'critical',
+  'suspect',
+] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 /** What each policy fails on, for the help and the docs. */
@@ -16,6 +22,8 @@ export const FAIL_ON_MEANING: Record<FailOn, string> = {
   'assumed-critical': 'the change touches a critical need that rests on no evidence',
   stale: 'the change touches a need whose newest evidence is older than the stale limit',
   critical: 'the change touches a critical need at all (a team that wants a named review)',
+  suspect:
+    'the change edits a need that code still links to, or removes or retires a need that code still annotates',
 };
 
 /** `a,b` -> the policies, or the first unknown name. */
@@ -50,7 +58,19 @@ export function failReasons(checklist: Checklist, policies: readonly FailOn[]): 
         );
       if (policy === 'critical' && need.priority === 'critical')
         out.push(`critical: the change touches ${need.id} (${title})`);
+      if (policy === 'suspect' && need.changed === true) {
+        const n = (need.suspects?.length ?? 0) + (need.suspectsMore ?? 0);
+        if (n > 0)
+          out.push(
+            `suspect: ${need.id} (${title}) changed (${(need.changedFields ?? []).join(', ')}) and ${n} ${n === 1 ? 'place in the code links' : 'places in the code link'} to it`,
+          );
+      }
     }
+    if (policy === 'suspect')
+      for (const e of checklist.endedAnnotations ?? [])
+        out.push(
+          `suspect: ${e.file}:${e.line} annotates "${flat(e.id)}", which the change ${e.change}`,
+        );
   }
   return out;
 }

@@ -117,23 +117,40 @@ export class NeedsSet {
     return this.pathLinksOf(this.about(path).governing);
   }
 
-  /** Keyword and annotation links of one line of `path` (0-based `line`). */
-  lineLinks(path: string, text: string, line: number, unknown?: UnknownAnnotation[]): ScopedLink[] {
+  /**
+   * Keyword and annotation links of one line of `path` (0-based `line`).
+   * `unknown` collects annotations of ids no needs file defines, `retired`
+   * those of retired needs (which link nothing).
+   */
+  lineLinks(
+    path: string,
+    text: string,
+    line: number,
+    unknown?: UnknownAnnotation[],
+    retired?: UnknownAnnotation[],
+  ): ScopedLink[] {
     const out: ScopedLink[] = [];
     const { excluded, governing } = this.about(path);
-    if (!excluded) this.addLineLinks(out, governing, path, text, line, unknown);
+    if (!excluded) this.addLineLinks(out, governing, path, text, line, unknown, retired);
     return out;
   }
 
-  /** Every link of a file: path links first, then line links in order. */
-  fileLinks(path: string, text: string, unknown?: UnknownAnnotation[]): ScopedLink[] {
+  /** Every link of a file: path links first, then line links in order; `unknown` and `retired` as for lineLinks. */
+  fileLinks(
+    path: string,
+    text: string,
+    unknown?: UnknownAnnotation[],
+    retired?: UnknownAnnotation[],
+  ): ScopedLink[] {
     // Once per file, not once per line.
     const { governing } = this.about(path);
     const out = this.pathLinksOf(governing);
     if (governing.length === 0) return out;
     // What `outside-in instructions` wrote repeats every keyword: never matched.
     const code = withoutGeneratedText(path, text);
-    forEachLine(code, (line, n) => this.addLineLinks(out, governing, path, line, n, unknown));
+    forEachLine(code, (line, n) =>
+      this.addLineLinks(out, governing, path, line, n, unknown, retired),
+    );
     return out;
   }
 
@@ -183,6 +200,7 @@ export class NeedsSet {
     text: string,
     line: number,
     unknown: UnknownAnnotation[] | undefined,
+    retired?: UnknownAnnotation[],
   ): void {
     if (text.includes('@need')) {
       for (const a of findAnnotations(text)) {
@@ -190,7 +208,9 @@ export class NeedsSet {
         if (!found) {
           if (!this.isInvalid(a.id, scopes))
             unknown?.push({ id: a.id, line, start: a.start, end: a.end });
-        } else if (found.need.status !== 'retired') {
+        } else if (found.need.status === 'retired') {
+          retired?.push({ id: a.id, line, start: a.start, end: a.end });
+        } else {
           out.push({
             needId: a.id,
             rule: 'annotation',

@@ -49,6 +49,12 @@ export function renderMarkdown(
   );
   if (checklist.needs.length === 0) head.push('No customer need relates to the changed files.', '');
   const values: string[] = [];
+  if (checklist.endedAnnotations !== undefined) {
+    values.push('### Code that still speaks for needs this change ends', '');
+    for (const e of checklist.endedAnnotations)
+      values.push(`- ${codeSpan(where(e))}: ${codeSpan(`@need ${e.id}`)}, ${endedText(e.change)}`);
+    values.push('');
+  }
   if (checklist.values.length > 0) {
     values.push('### Standing values', '');
     for (const value of checklist.values) {
@@ -107,12 +113,21 @@ function needSection(need: ChecklistNeed, ticks: Ticks): string[] {
     out.push(`- [${ticks.has(questionKey(need.id, q)) ? 'x' : ' '}] ${text(q)}`);
   if (need.review.length === 0)
     out.push('- [ ] (no review questions: ask whether this change still serves the need)');
-  out.push('', '<details><summary>Why this need</summary>', '');
-  const grouped = groupReasons(need.because);
-  for (const g of grouped.groups) out.push(`- ${groupMarkdown(g)}`);
-  const more = moreReasonsText(grouped);
-  if (more !== undefined) out.push(`- _${more}_`);
-  out.push('', '</details>', '');
+  out.push('');
+  if (need.changed) {
+    out.push(`**${changedLine(need)}** ${suspectLine(need)}`, '');
+    for (const s of need.suspects ?? []) out.push(`- ${codeSpan(where(s))}: ${s.rule}`);
+    if (need.suspectsMore) out.push(`- and ${need.suspectsMore} more`);
+    if (need.suspects?.length) out.push('');
+  }
+  if (need.because.length > 0) {
+    out.push('<details><summary>Why this need</summary>', '');
+    const grouped = groupReasons(need.because);
+    for (const g of grouped.groups) out.push(`- ${groupMarkdown(g)}`);
+    const more = moreReasonsText(grouped);
+    if (more !== undefined) out.push(`- _${more}_`);
+    out.push('', '</details>', '');
+  }
   return out;
 }
 
@@ -135,6 +150,17 @@ export function renderText(checklist: Checklist): string {
     grouped.groups.forEach((g, i) => out.push(`  ${i === 0 ? 'why:' : '    '} ${groupText(g)}`));
     const more = moreReasonsText(grouped);
     if (more !== undefined) out.push(`       ${more}`);
+    if (need.changed) {
+      out.push(`  ${changedLine(need)} ${suspectLine(need)}`);
+      for (const s of need.suspects ?? []) out.push(`    ${flat(where(s))}: ${s.rule}`);
+      if (need.suspectsMore) out.push(`    and ${need.suspectsMore} more`);
+    }
+    out.push('');
+  }
+  if (checklist.endedAnnotations !== undefined) {
+    out.push('Code that still speaks for needs this change ends');
+    for (const e of checklist.endedAnnotations)
+      out.push(`  ${flat(where(e))}: @need ${flat(e.id)}, ${endedText(e.change)}`);
     out.push('');
   }
   if (checklist.values.length > 0) {
@@ -182,6 +208,26 @@ function evidenceLine(need: ChecklistNeed, markdown: boolean): string {
 function groupMarkdown(g: ReasonGroup): string {
   const one = g.lines.length === 1 && g.moreLines === 0;
   return `${codeSpan(one ? `${g.file}:${g.lines[0]}` : g.file)}: ${groupReason(g, one, true)}`;
+}
+
+/** What a changed need's entry says first: the need changed, and how. */
+function changedLine(need: ChecklistNeed): string {
+  return `This change edits the need: ${(need.changedFields ?? []).join(', ')}.`;
+}
+
+/** Then what that means for the code written for it, listed after this line. */
+function suspectLine(need: ChecklistNeed): string {
+  return need.suspects?.length
+    ? 'Does the code written for it still serve what it now says?'
+    : 'No code links to it.';
+}
+
+function endedText(change: 'removed' | 'retired'): string {
+  return `a need this change ${change}: remove the annotation, or name the need that replaces it`;
+}
+
+function where(b: { file: string; line?: number }): string {
+  return b.line === undefined ? b.file : `${b.file}:${b.line}`;
 }
 
 function groupText(g: ReasonGroup): string {

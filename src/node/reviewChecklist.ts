@@ -7,7 +7,9 @@ import * as path from 'node:path';
 import type { Checklist } from '../core/checklist';
 import { buildChecklist } from '../core/checklist';
 import type { LoadOptions } from '../core/load';
+import { withNeedChanges } from '../core/suspects';
 import { changeUnderReview } from './changeUnderReview';
+import { readNeedChanges } from './needChanges';
 import { findNeedsFiles, loadNeedsFiles } from './needsFiles';
 
 export interface ReviewRequest {
@@ -45,5 +47,22 @@ export async function reviewChecklist(req: ReviewRequest): Promise<Review> {
       warnings.push(`${f.path} has ${errors} error(s); run "outside-in check" for details`);
   }
   const revs = { base: change.base, head: change.head };
-  return { checklist: buildChecklist(loaded.set, change.files, revs, req.load), prefix, warnings };
+  // The needs at BASE against HEAD: a reworded need makes the code written for it suspect.
+  const needs = await readNeedChanges({
+    top: change.top,
+    sub: prefix,
+    base: change.base,
+    head: change.head,
+    files: change.files,
+    set: loaded.set,
+    load: req.load,
+  });
+  const checklist = withNeedChanges(
+    buildChecklist(loaded.set, change.files, revs, req.load),
+    needs.set,
+    needs.changes,
+    needs.found,
+    req.load,
+  );
+  return { checklist, prefix, warnings };
 }

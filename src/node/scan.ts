@@ -13,12 +13,14 @@ export interface ScannedFile {
   readonly path: string;
   readonly links: readonly ScopedLink[];
   readonly unknown: readonly UnknownAnnotation[];
+  /** `@need` annotations of retired needs. */
+  readonly retired: readonly UnknownAnnotation[];
 }
 
 export interface ScanResult {
   /** Every file walked (needs files included) but the excluded ones, for glob coverage. */
   readonly paths: readonly string[];
-  /** Files with at least one link or unknown annotation. */
+  /** Files with at least one link, unknown annotation or annotation of a retired need. */
   readonly files: readonly ScannedFile[];
   readonly read: number;
   /** Files left out by a needs file's `exclude` list: not read, not linked. */
@@ -57,13 +59,15 @@ export async function scanTree(
         skipped[outcome.skipped]++;
         // Unread files still relate by path: say so rather than drop them.
         const links = set.pathLinks(rel);
-        if (links.length > 0) results[i] = { path: rel, links, unknown: [] };
+        if (links.length > 0) results[i] = { path: rel, links, unknown: [], retired: [] };
         continue;
       }
       read++;
       const unknown: UnknownAnnotation[] = [];
-      const links = set.fileLinks(rel, outcome.text, unknown);
-      if (links.length > 0 || unknown.length > 0) results[i] = { path: rel, links, unknown };
+      const retired: UnknownAnnotation[] = [];
+      const links = set.fileLinks(rel, outcome.text, unknown, retired);
+      if (links.length > 0 || unknown.length > 0 || retired.length > 0)
+        results[i] = { path: rel, links, unknown, retired };
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, sources.length) }, worker));

@@ -19,6 +19,8 @@ export enum Command {
   ResetChecklist = 'outside-in.checklist.reset',
   /** Internal: (Because); opens the line a checklist reason points at. */
   OpenChecklistReason = 'outside-in.checklist.openBecause',
+  /** Internal: (need id, fingerprint); the quick fix of a `suspect-link` diagnostic. */
+  ConfirmSuspectLink = 'outside-in.checklist.confirmSuspectLink',
 }
 
 /** A need named by its needs file and id: survives a reload, unlike a Need object. */

@@ -312,7 +312,7 @@ describe('outside-in checklist for CI, on a real repository', () => {
     assert.equal(run.code, 2);
     assert.match(
       run.stderr,
-      /--fail-on sometimes: give unknown-annotation, assumed-critical, stale or critical/,
+      /--fail-on sometimes: give unknown-annotation, assumed-critical, stale, critical or suspect/,
     );
   });
 });

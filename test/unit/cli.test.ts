@@ -153,7 +153,7 @@ describe('outside-in CLI (as a process)', function () {
       );
       assert.ok(
         help.includes(
-          '--fail-on LIST checklist: exit 1 when the change meets one of these, comma-separated: unknown-annotation, assumed-critical, stale, critical (default: none).',
+          '--fail-on LIST checklist: exit 1 when the change meets one of these, comma-separated: unknown-annotation, assumed-critical, stale, critical, suspect (default: none).',
         ),
         help,
       );

@@ -62,7 +62,7 @@ describe('outside-in command line', () => {
           '--base REV The revision the change is compared with (default: the merge-base of HEAD with the default branch',
           '--head REV The revision under review (default: the working tree, untracked files included).',
           '--format FORMAT text, markdown, json, github or sarif (default: text).',
-          '--fail-on LIST Exit 1 when the change meets one of these, comma-separated: unknown-annotation, assumed-critical, stale, critical (default: none).',
+          '--fail-on LIST Exit 1 when the change meets one of these, comma-separated: unknown-annotation, assumed-critical, stale, critical, suspect (default: none).',
           '--stale-days N Evidence older than N days is stale (default: 365).',
           'Example: outside-in checklist ',
         ],

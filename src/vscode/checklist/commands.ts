@@ -15,6 +15,7 @@ import { ChecklistModel, TickStore } from './model';
 import type { ReviewChoice } from './target';
 import { asChoice } from './target';
 import { pickChoice, pickFolder } from './pickers';
+import { registerSuspectDiagnostics } from './suspectDiagnostics';
 import { CHECKLIST_VIEW_ID, registerChecklistView } from './view';
 
 /** What the integration tests (and other extensions) can ask of the checklist. */
@@ -62,6 +63,7 @@ export function registerChecklist(
     changed,
     model.onDidChange(() => changed.fire()),
     registerChecklistView(model, restore),
+    registerSuspectDiagnostics(model, store, memento),
     vscode.commands.registerCommand(Command.ReviewChecklist, (args?: ReviewArgs) =>
       review(model, args),
     ),

@@ -11,6 +11,10 @@ import { changeUnderReview } from '../../node/changeUnderReview';
 import type { ChangeUnderReview } from '../../node/changeUnderReview';
 import { GitError, repoRoot } from '../../node/git';
 import { runGit } from '../../node/gitProcess';
+import { readNeedChanges } from '../../node/needChanges';
+import type { NeedChanges } from '../../core/needChanges';
+import type { NeedsSet } from '../../core/needsSet';
+import type { HeadLink } from '../../core/suspects';
 import type { GitApi, GitExtension, GitRepository } from './gitApi';
 import type { ReviewChoice } from './target';
 
@@ -98,6 +102,29 @@ export class ReviewGit {
         ? `${change.labels.head} has no commits that ${change.labels.base} lacks: nothing committed to review.`
         : undefined;
     return { ...change, note };
+  }
+
+  /**
+   * What `change` did to the needs of its folder, and the code at its HEAD
+   * still linked to the needs it edited or ended: the CLI's own code
+   * (src/node/needChanges.ts).
+   */
+  async needChanges(
+    change: ReviewedChange,
+    set: NeedsSet,
+    signal: AbortSignal,
+  ): Promise<{ changes: NeedChanges; found: HeadLink[]; set: NeedsSet }> {
+    return explain(
+      readNeedChanges({
+        top: change.top,
+        sub: change.folder,
+        base: change.base,
+        head: change.head,
+        files: change.files,
+        set,
+        git: { signal },
+      }),
+    );
   }
 
   /** Fires when HEAD moves (checkout, commit, reset): the review may have changed. */

@@ -7,6 +7,10 @@
 import * as vscode from 'vscode';
 import type { Checklist } from '../../core/checklist';
 import { buildChecklist, questionKey } from '../../core/checklist';
+import type { NeedChanges } from '../../core/needChanges';
+import type { NeedsSet } from '../../core/needsSet';
+import type { HeadLink } from '../../core/suspects';
+import { withNeedChanges } from '../../core/suspects';
 import type { Config } from '../config';
 import type { NeedsStore } from '../needsStore';
 import type { ReviewedChange, ReviewGit, ReviewRepository } from './git';
@@ -72,7 +76,16 @@ export interface Review {
   /** The key of this review's ticks (repository, base, head branch). */
   readonly key: string;
   readonly change: ReviewedChange;
+  /** What the change did to the needs, read with the change (see ReviewGit.needChanges). */
+  readonly needChanges: ReviewedNeedChanges;
   readonly checklist: Checklist;
+}
+
+export interface ReviewedNeedChanges {
+  readonly changes: NeedChanges;
+  readonly found: readonly HeadLink[];
+  /** The needs at HEAD when HEAD is a commit; at the working tree, the store's are current. */
+  readonly set: NeedsSet;
 }
 
 /** What the view shows: a review, a failure, or (before the first command) nothing. */
@@ -129,17 +142,20 @@ export class ChecklistModel implements vscode.Disposable {
     try {
       const repo = await this.git.repository(folder.uri);
       await this.choices.remember(folder.uri, repo.root, choice);
-      const change = await withProgress((signal) => {
+      const { change, needChanges } = await withProgress(async (signal) => {
         const both = AbortSignal.any([signal, mine.signal]);
-        return this.git.change(folder.uri, choice, both);
+        const change = await this.git.change(folder.uri, choice, both);
+        await this.store.ready();
+        const set = this.setOf(folder);
+        const needChanges = await this.git.needChanges(change, set, both);
+        return { change, needChanges };
       });
-      await this.store.ready();
       const key = reviewKey(repo.root, change.labels.base, change.labels.head);
-      const checklist = this.build(folder, change);
+      const checklist = this.build(folder, change, needChanges);
       if (this.running !== mine) return this.state;
       if (this.state.review?.repo.root !== repo.root) this.watchHead(repo);
       this.set({
-        review: { folder, repo, choice, key, change, checklist },
+        review: { folder, repo, choice, key, change, needChanges, checklist },
         ticks: this.ticks.get(key),
         loading: false,
       });
@@ -184,20 +200,37 @@ export class ChecklistModel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
-  private build(folder: vscode.WorkspaceFolder, change: ReviewedChange): Checklist {
+  private setOf(folder: vscode.WorkspaceFolder): NeedsSet {
     const set = this.store
       .folderSets()
       .find((f) => f.folder.uri.toString() === folder.uri.toString())?.set;
     if (set === undefined) throw new ReviewError(`No needs loaded for ${folder.name}.`);
+    return set;
+  }
+
+  private build(
+    folder: vscode.WorkspaceFolder,
+    change: ReviewedChange,
+    needs: ReviewedNeedChanges,
+  ): Checklist {
+    const set = this.setOf(folder);
     const revs = { base: change.base, head: change.head };
-    return buildChecklist(set, change.files, revs, { staleDays: this.config.settings.staleDays });
+    const options = { staleDays: this.config.settings.staleDays };
+    const atCommit = change.head !== 'WORKTREE' && change.head !== 'INDEX';
+    return withNeedChanges(
+      buildChecklist(set, change.files, revs, options),
+      atCommit ? needs.set : set,
+      needs.changes,
+      needs.found,
+      options,
+    );
   }
 
   private rebuild(): void {
     const review = this.state.review;
     if (review === undefined) return;
     try {
-      const checklist = this.build(review.folder, review.change);
+      const checklist = this.build(review.folder, review.change, review.needChanges);
       this.set({ ...this.state, review: { ...review, checklist } });
     } catch (e) {
       this.set({

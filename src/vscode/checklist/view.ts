@@ -6,7 +6,13 @@
  * readers come with it, and no text from the needs file is ever HTML.
  */
 import * as vscode from 'vscode';
-import type { Because, Checklist, ChecklistNeed, ChecklistValue } from '../../core/checklist';
+import type {
+  Because,
+  Checklist,
+  ChecklistNeed,
+  ChecklistValue,
+  EndedAnnotation,
+} from '../../core/checklist';
 import { questionKey } from '../../core/checklist';
 import { flat, shortRevision } from '../../core/present';
 import { Command } from '../commands';
@@ -48,6 +54,9 @@ type Node =
       readonly because: Because;
       readonly index: number;
     }
+  | { readonly kind: 'suspects'; readonly need: ChecklistNeed }
+  | { readonly kind: 'ended' }
+  | { readonly kind: 'endedAnnotation'; readonly annotation: EndedAnnotation }
   | { readonly kind: 'values' }
   | { readonly kind: 'value'; readonly value: ChecklistValue };
 
@@ -86,6 +95,18 @@ class ChecklistTree implements vscode.TreeDataProvider<Node> {
           need: node.need,
           because,
           index,
+        }));
+      case 'suspects':
+        return (node.need.suspects ?? []).map((s, index) => ({
+          kind: 'because',
+          need: node.need,
+          because: { file: s.file, line: s.line, rule: s.rule },
+          index: -1 - index,
+        }));
+      case 'ended':
+        return (checklist.endedAnnotations ?? []).map((annotation) => ({
+          kind: 'endedAnnotation',
+          annotation,
         }));
       case 'values':
         return checklist.values.map((value) => ({ kind: 'value', value }));
@@ -169,6 +190,51 @@ class ChecklistTree implements vscode.TreeDataProvider<Node> {
           };
         return item;
       }
+      case 'suspects': {
+        const need = node.need;
+        const shown = need.suspects?.length ?? 0;
+        const n = shown + (need.suspectsMore ?? 0);
+        const item = new vscode.TreeItem(
+          `Changed by this change: ${(need.changedFields ?? []).join(', ')}`,
+          shown > 0
+            ? vscode.TreeItemCollapsibleState.Expanded
+            : vscode.TreeItemCollapsibleState.None,
+        );
+        item.id = `suspects:${need.id}`;
+        item.description =
+          n === 0
+            ? 'no code links to it'
+            : `${n} suspect ${n === 1 ? 'link' : 'links'}${shown < n ? `, ${shown} shown` : ''}`;
+        item.iconPath = new vscode.ThemeIcon('edit');
+        item.tooltip =
+          'The change edits what this need says: does the code written for it still serve what it now says?';
+        return item;
+      }
+      case 'ended': {
+        const n = review?.checklist.endedAnnotations?.length ?? 0;
+        const item = new vscode.TreeItem(
+          'Code that still speaks for needs this change ends',
+          vscode.TreeItemCollapsibleState.Expanded,
+        );
+        item.id = 'ended';
+        item.description = `${n} ${n === 1 ? 'annotation' : 'annotations'}`;
+        item.iconPath = new vscode.ThemeIcon('error');
+        return item;
+      }
+      case 'endedAnnotation': {
+        const a = node.annotation;
+        const item = new vscode.TreeItem(flat(`${a.file}:${a.line}`));
+        item.id = `ended:${a.file}:${a.line}:${a.id}`;
+        item.description = `@need ${flat(a.id)}: ${a.change} by this change`;
+        item.iconPath = new vscode.ThemeIcon('go-to-file');
+        item.tooltip = `Opens ${flat(a.file)} at line ${a.line}: remove the annotation, or name the need that replaces it`;
+        item.command = {
+          command: Command.OpenChecklistReason,
+          title: 'Open',
+          arguments: [{ file: a.file, line: a.line, rule: 'annotation' }],
+        };
+        return item;
+      }
       case 'values': {
         const item = new vscode.TreeItem(
           'Standing values',
@@ -201,6 +267,7 @@ class ChecklistTree implements vscode.TreeDataProvider<Node> {
  */
 function topLevel(checklist: Checklist): Node[] {
   const nodes: Node[] = checklist.needs.map((need) => ({ kind: 'need', need }));
+  if (checklist.endedAnnotations !== undefined) nodes.push({ kind: 'ended' });
   if (checklist.values.length > 0) nodes.push({ kind: 'values' });
   return nodes;
 }
@@ -238,7 +305,8 @@ function needChildren(need: ChecklistNeed): Node[] {
       label: 'No review questions: ask whether this change still serves the need',
       icon: 'question',
     });
-  nodes.push({ kind: 'why', need });
+  if (need.changed) nodes.push({ kind: 'suspects', need });
+  if (need.because.length > 0) nodes.push({ kind: 'why', need });
   return nodes;
 }
 

@@ -229,4 +229,67 @@ suite('Review Checklist on a git repository', () => {
     assert.match(api.checklist.current().error ?? '', /detached/);
     git('checkout', '-q', 'feature');
   });
+
+  test('an @need of a need the branch rewords is a suspect until confirmed, and again when reworded', async () => {
+    // On a branch of feature: the title edit of the test above, a new quote,
+    // and a file annotated for fast-checkout, all committed.
+    git('checkout', '-q', '-b', 'words');
+    const needsFile = vscode.Uri.file(path.join(folderPath(), 'customer-needs.yaml'));
+    const read = async (): Promise<string> =>
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(needsFile));
+    write(
+      'customer-needs.yaml',
+      (await read()).replace('"I just want to pay and go."', '"I want to pay in one tap."'),
+    );
+    write('src/checkout/annotated.ts', '// @need fast-checkout\nexport const tap = 1;\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'The customer said it better');
+
+    const checklist = await review({ mode: 'branch', base: 'feature' });
+    assert.ok(checklist, api.checklist.current().error);
+    const need = checklist.needs.find((n) => n.id === 'fast-checkout');
+    assert.equal(need?.changed, true);
+    assert.deepEqual(need?.changedFields, ['title', 'quote']);
+    assert.deepEqual(need?.suspects?.[0], {
+      file: 'src/checkout/annotated.ts',
+      line: 1,
+      rule: 'annotation',
+    });
+
+    const uri = vscode.Uri.file(path.join(folderPath(), 'src', 'checkout', 'annotated.ts'));
+    await vscode.window.showTextDocument(uri);
+    const suspects = (): vscode.Diagnostic[] =>
+      vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'suspect-link');
+    await eventually(() => suspects().length === 1, 'the suspect diagnostic');
+    const diagnostic = suspects()[0];
+    assert.ok(diagnostic);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(diagnostic.message, /"fast-checkout" changed since [0-9a-f]{12} \(title, quote\)/);
+    assert.deepEqual(
+      [
+        diagnostic.range.start.line,
+        diagnostic.range.start.character,
+        diagnostic.range.end.character,
+      ],
+      [0, 9, 22],
+    );
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diagnostic.range,
+    );
+    const confirm = actions.find((a) => a.title === 'Confirm still serves this need');
+    assert.ok(confirm?.command, actions.map((a) => a.title).join());
+    await vscode.commands.executeCommand(
+      confirm.command.command,
+      ...(confirm.command.arguments ?? []),
+    );
+    await eventually(() => suspects().length === 0, 'the confirmed suspect to go');
+
+    // Reworded again: the confirmation was for the words it had then.
+    write('customer-needs.yaml', (await read()).replace('one tap', 'a single tap'));
+    await eventually(() => suspects().length === 1, 'the suspect to come back');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
