@@ -64,7 +64,10 @@ export async function runExplain(io: Io, args: ExplainArgs): Promise<number> {
     return EXIT_OK;
   }
   let related: RelatedNeed[];
-  if ('text' in outcome) {
+  // A needs file names its own keywords: it is not code that serves them,
+  // even one too broken to load.
+  if (isNeedsFileName(rel)) related = [];
+  else if ('text' in outcome) {
     const lines = line === undefined ? {} : { first: line - 1 };
     related = relatedNeeds(loaded.set, rel, { text: outcome.text, ...lines });
   } else {
