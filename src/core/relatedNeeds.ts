@@ -87,12 +87,12 @@ function atPosition(
     (l) => l.start !== undefined && l.end !== undefined && c >= l.start && c <= l.end,
   );
   if (here.length === 0) return [];
-  const related = new Set(here.map((l) => needKey(l.needsFile, l.needId)));
+  const related = new Set(here.map((l) => l.need));
   // A Set keeps the first place of each link: those under the cursor lead.
   const reasons = new Set([...here, ...lineLinks, ...set.pathLinks(path)]);
   return needsOfLinks(
     set,
-    [...reasons].filter((l) => related.has(needKey(l.needsFile, l.needId))),
+    [...reasons].filter((l) => related.has(l.need)),
     options,
   );
 }
@@ -108,13 +108,15 @@ export function needsOfLinks(
   options: RelatedOptions = {},
 ): RelatedNeed[] {
   const minimum = options.minimum;
-  const byNeed = new Map<string, { need: Need; needsFile: string; reasons: ScopedLink[] }>();
+  // Keyed by the Need itself: each needs file has its own objects, so two
+  // files' needs of one id stay apart, and a big file's thousands of links
+  // build no string keys.
+  const byNeed = new Map<Need, { need: Need; needsFile: string; reasons: ScopedLink[] }>();
   for (const l of links) {
     if (minimum !== undefined && !atLeast(l.need.priority, minimum)) continue;
-    const key = needKey(l.needsFile, l.needId);
-    const entry = byNeed.get(key);
+    const entry = byNeed.get(l.need);
     if (entry === undefined)
-      byNeed.set(key, { need: l.need, needsFile: l.needsFile, reasons: [l] });
+      byNeed.set(l.need, { need: l.need, needsFile: l.needsFile, reasons: [l] });
     else entry.reasons.push(l);
   }
   const out: RelatedNeed[] = [];
@@ -134,8 +136,4 @@ export function compareRelated(
     compareNeeds(a.need, b.need) ||
     (a.needsFile < b.needsFile ? -1 : a.needsFile > b.needsFile ? 1 : 0)
   );
-}
-
-function needKey(needsFile: string, id: string): string {
-  return `${needsFile}\u0000${id}`;
 }
