@@ -128,7 +128,7 @@ export function editorMeasures(inputs: Inputs, o: MeasureOptions): Result[] {
   results.push(
     absolute({
       name: 'hover-provider-p95',
-      description: `hover, the provider's work (NeedsSet.lineLinks + needHoverMarkdown) in the extension host, p95 of ${HOVERS} on the 10,000-line file, 2,000 needs (p50 ${median(core).toFixed(3)} ms)`,
+      description: `hover, the provider's work (relatedNeeds of the line + needHoverMarkdown) in the extension host, p95 of ${HOVERS} on the 10,000-line file, 2,000 needs (p50 ${median(core).toFixed(3)} ms)`,
       value: p95(core),
       unit: 'ms',
       target: 2,

@@ -131,8 +131,11 @@ one \`git fast-import\`, whose diff touches 2,000 files.
 1. **Load**: \`parseDocument\` from \`yaml\` on the same text, the floor any
    YAML-based loader stands on. Ours adds validation with exact spans, the
    evidence warnings and the keyword and path index.
-2. **Relating a file**: (a) the same file against 100 needs, to show the cost
-   is flat in the number of needs; (b) a per-line, per-keyword loop of
+2. **Relating a file**: ours is \`relatedNeeds\`, what the status bar, the
+   sidebar's filter and \`outside-in explain\` ask of a whole file (every
+   link through \`NeedsSet\`, grouped per need and ordered). Baselines: (a)
+   the same file against 100 needs, to show the cost is flat in the number of
+   needs; (b) a per-line, per-keyword loop of
    precompiled case-insensitive regular expressions at 2,000 needs, the
    straightforward first version (each keyword's words joined by \`[\\W_]*\`, no
    boundary checks).
@@ -157,8 +160,9 @@ first \`extension.activate()\`, waits for the needs to load, takes the heap
 growth after a full GC, then hovers 1,000 keyword and annotation matches spread
 over the file twice: through \`vscode.executeHoverProvider\` (end to end: the
 command's round trip to the workbench and back, and our provider), and the
-provider's own work (\`NeedsSet.lineLinks\` of the hovered line, the links under
-the cursor, the file's path links and \`needHoverMarkdown\` of each need there)
+provider's own work (\`relatedNeeds\` of the hovered line: its links, those
+under the cursor, the file's path links, grouped per need; and
+\`needHoverMarkdown\` of each need there)
 on the same needs, loaded by the core in the same extension host. It is not
 part of \`npm test\`; \`npm run bench -- --only=5\` runs it alone.
 `;

@@ -13,8 +13,9 @@ import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
-import { atLeast, needHoverMarkdown } from '../../src/core/present';
+import { needHoverMarkdown } from '../../src/core/present';
 import type { ScopedLink } from '../../src/core/needsSet';
+import { relatedNeeds } from '../../src/core/relatedNeeds';
 import { loadNeedsFiles } from '../../src/node/needsFiles';
 import type { OutsideInApi } from '../../src/vscode/extension';
 import { BENCH_BIG_FILE, BENCH_NEEDS_FILE, HOVERS, RESULT_MARKER } from './shared';
@@ -133,38 +134,25 @@ function timeActivateCall(bundle: string): { bundleLoadMs: number; activateCallM
 
 /**
  * What the hover provider computes for one position (src/vscode/hover.ts):
- * the hovered line's links, those under the cursor, and the Markdown of each
- * need there with every reason it relates. The editor's objects are left out.
+ * the needs related under the cursor, each with every reason it relates (the
+ * core's relatedNeeds of the hovered line), and the Markdown of each. The
+ * editor's objects are left out.
  */
 function hoverWork(
   set: Awaited<ReturnType<typeof loadNeedsFiles>>['set'],
   text: string,
   position: vscode.Position,
 ): string {
-  const c = position.character;
-  const lineLinks = set.lineLinks(BENCH_BIG_FILE, text, position.line);
-  // The default inlineMinimumPriority, 'low', lets every need through.
-  const here = lineLinks.filter(
-    (l) =>
-      l.start !== undefined &&
-      l.end !== undefined &&
-      c >= l.start &&
-      c <= l.end &&
-      atLeast(l.need.priority, 'low'),
+  const related = relatedNeeds(
+    set,
+    BENCH_BIG_FILE,
+    { line: position.line, lineText: text, character: position.character },
+    // The default inlineMinimumPriority, 'low', lets every need through.
+    { minimum: 'low' },
   );
-  if (here.length === 0) return '';
-  const pathLinks = set.pathLinks(BENCH_BIG_FILE);
-  const byNeed = new Map<string, ScopedLink[]>();
-  for (const l of here) byNeed.set(`${l.needsFile}\u0000${l.needId}`, []);
-  for (const l of [...here, ...lineLinks, ...pathLinks])
-    byNeed.get(`${l.needsFile}\u0000${l.needId}`)?.push(l);
   let out = '';
-  for (const links of byNeed.values()) {
-    const first = links[0] as ScopedLink;
-    const file = set.scopes.find((s) => s.needsFile === first.needsFile)?.index.file;
-    if (file)
-      out += needHoverMarkdown(first.need, file, links, { staleDays: 365, openLink: 'command:x' });
-  }
+  for (const { need, file, reasons } of related)
+    out += needHoverMarkdown(need, file, reasons, { staleDays: 365, openLink: 'command:x' });
   return out;
 }
 

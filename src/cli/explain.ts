@@ -1,10 +1,10 @@
 /** `outside-in explain PATH[:LINE]`: which needs relate to a file or a line, and why. */
 import * as path from 'node:path';
-import { compareNeeds } from '../core/present';
 import type { LoadOptions } from '../core/load';
 import { forEachLine } from '../core/match';
-import type { Need } from '../core/model';
-import type { ScopedLink } from '../core/needsSet';
+import { isNeedsFileName } from '../core/needsFileChoice';
+import { relatedNeeds } from '../core/relatedNeeds';
+import type { RelatedNeed } from '../core/relatedNeeds';
 import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import { readSourceFile } from '../node/walk';
 import type { Io } from './io';
@@ -64,37 +64,35 @@ export async function runExplain(io: Io, args: ExplainArgs): Promise<number> {
     );
     return EXIT_OK;
   }
-  let links: ScopedLink[];
-  if ('text' in outcome) {
-    links = loaded.set.fileLinks(rel, outcome.text);
-    if (line !== undefined)
-      links = links.filter((l) => l.line === undefined || l.line === line - 1);
+  let related: RelatedNeed[];
+  // A needs file names its own keywords: it is not code that serves them,
+  // even one too broken to load.
+  if (isNeedsFileName(rel)) related = [];
+  else if ('text' in outcome) {
+    const lines = line === undefined ? {} : { first: line - 1 };
+    related = relatedNeeds(loaded.set, rel, { text: outcome.text, ...lines });
   } else {
     io.err(
       `outside-in: ${rel} is ${outcome.skipped === 'binary' ? 'binary' : 'too large'}; only its path was matched\n`,
     );
-    links = loaded.set.pathLinks(rel);
+    related = relatedNeeds(loaded.set, rel, { pathOnly: true });
   }
 
-  const byNeed = new Map<Need, ScopedLink[]>();
-  for (const l of links) byNeed.set(l.need, [...(byNeed.get(l.need) ?? []), l]);
-  const needs = [...byNeed.entries()].map(([need, ls]) => ({
+  const needs = related.map(({ need, needsFile, reasons }) => ({
     id: need.id,
     title: need.title,
     priority: need.priority,
     status: need.status,
     persona: need.persona,
     quote: need.quote,
-    needsFile: ls[0]?.needsFile,
-    because: ls.map((l) => ({
+    needsFile,
+    because: reasons.map((l) => ({
       file: rel,
       line: l.line === undefined ? undefined : l.line + 1,
       rule: l.rule,
       match: l.match,
     })),
   }));
-  // The checklist's order, so a need reads in the same place in both.
-  needs.sort(compareNeeds);
 
   if (args.format === 'json') {
     io.out(JSON.stringify({ version: 1, file: rel, line, needs }, null, 2) + '\n');

@@ -3,7 +3,6 @@
  * load; after that a line costs a few map look-ups per token, the same for 10
  * needs as for 10,000. Nothing from the needs file becomes a regular expression.
  */
-import { findAnnotations } from './annotations';
 import { PathMatcher } from './globs';
 import type { Link, LinkRule, Located, Need, NeedsFile } from './model';
 import { keywordPattern, tokenize } from './tokens';
@@ -140,65 +139,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Whole-file links: the needs whose `match.paths` include `path` (relative to the needs file). */
-export function pathLinks(index: NeedsIndex, path: string): Link[] {
-  return index.paths
-    .match(path)
-    .map(({ owner, glob }) => ({ needId: owner.id, rule: 'path', match: glob }));
-}
-
 /** An annotation naming an id the needs file does not know: an error in code. */
 export interface UnknownAnnotation {
   readonly id: string;
   readonly line: number;
   readonly start: number;
   readonly end: number;
-}
-
-/**
- * Keyword and annotation links on one line (0-based `line`). At most one link
- * per need, rule and keyword on a line: the first occurrence. `excluded`: the
- * needs whose `!` globs exclude the line's file
- * (`index.paths.classify(path).excluded`); their keywords do not link there.
- */
-export function lineLinks(
-  index: NeedsIndex,
-  text: string,
-  line: number,
-  options: {
-    annotations?: boolean;
-    unknown?: UnknownAnnotation[];
-    excluded?: ReadonlySet<Need>;
-  } = {},
-): Link[] {
-  const excluded = options.excluded;
-  const links: Link[] = [];
-  // Made on the first link: most lines have none.
-  let seen: LineSeen | undefined;
-  if (options.annotations !== false) {
-    for (const a of findAnnotations(text)) {
-      const need = index.byId.get(a.id);
-      if (need && need.status !== 'retired') {
-        if ((seen ??= new LineSeen(links)).first(a.id, 'annotation', a.id))
-          links.push({
-            needId: a.id,
-            rule: 'annotation',
-            line,
-            start: a.start,
-            end: a.end,
-            match: a.id,
-          });
-      } else if (!need && index.file.invalidIds?.has(a.id) !== true) {
-        options.unknown?.push({ id: a.id, line, start: a.start, end: a.end });
-      }
-    }
-  }
-  keywordMatches(index, text, (need, start, end, match) => {
-    if (excluded?.has(need)) return;
-    if ((seen ??= new LineSeen(links)).first(need.id, 'keyword', match))
-      links.push({ needId: need.id, rule: 'keyword', line, start, end, match });
-  });
-  return links;
 }
 
 /**
@@ -298,30 +244,6 @@ function phraseEnd(tokens: readonly Token[], i: number, entry: KeywordEntry): nu
     if (last && entry.prefix ? !got.startsWith(want) : got !== want) return undefined;
   }
   return (tokens[i + n - 1] as Token).end;
-}
-
-/**
- * Every link of a file's text: path links first, then line links in order.
- * The file's `exclude` list is not applied here: it speaks for the needs files
- * below it too, so NeedsSet applies it.
- */
-export function textLinks(
-  index: NeedsIndex,
-  path: string,
-  text: string,
-  unknown?: UnknownAnnotation[],
-): Link[] {
-  // Once per file, not once per line: the path's links and the needs whose `!` globs exclude it.
-  const { included, excluded } = index.paths.classify(path);
-  const links: Link[] = included.map(({ owner, glob }) => ({
-    needId: owner.id,
-    rule: 'path',
-    match: glob,
-  }));
-  forEachLine(text, (line, n) => {
-    for (const l of lineLinks(index, line, n, { unknown, excluded })) links.push(l);
-  });
-  return links;
 }
 
 /** Calls `fn` for each line without the line break; CRLF and CR are line breaks too. */

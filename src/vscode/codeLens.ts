@@ -9,6 +9,7 @@ import type { Container } from '../core/lensTargets';
 import { groupByContainer } from '../core/lensTargets';
 import type { ScopedLink } from '../core/needsSet';
 import { atLeast, needsLabel } from '../core/present';
+import { needsOfLinks } from '../core/relatedNeeds';
 import type { NeedRef } from './commands';
 import { Command } from './commands';
 import type { Config } from './config';
@@ -56,14 +57,17 @@ export class NeedsCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     if (all.length === 0) return [];
     const lenses: vscode.CodeLens[] = [];
     const toLens = (line: number, links: readonly ScopedLink[]): vscode.CodeLens => {
-      const refs = uniqueRefs(found.folder, links);
-      const needs = refs.map((r) => r.need);
+      const related = needsOfLinks(found.set, links);
+      const refs: NeedRef[] = related.map((r) => ({
+        needsFile: needsFileUri(found.folder, r.needsFile).toString(),
+        id: r.need.id,
+      }));
       return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
         // VS Code renders `$(icon)` in a CodeLens title: the need's title must show as written.
-        title: `Customer needs: ${escapeIconSyntax(needsLabel(needs))}`,
+        title: `Customer needs: ${escapeIconSyntax(needsLabel(related.map((r) => r.need)))}`,
         tooltip: 'Show the customer needs this code serves',
         command: Command.ShowNeedsQuickPick,
-        arguments: [refs.map(({ needsFile, id }) => ({ needsFile, id }))],
+        arguments: [refs],
       });
     };
     const byPath = all.filter((l) => l.rule === 'path');
@@ -85,19 +89,6 @@ export class NeedsCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     }
     return lenses;
   }
-}
-
-function uniqueRefs(
-  folder: vscode.WorkspaceFolder,
-  links: readonly ScopedLink[],
-): (NeedRef & { need: ScopedLink['need'] })[] {
-  const seen = new Map<string, NeedRef & { need: ScopedLink['need'] }>();
-  for (const l of links) {
-    const needsFile = needsFileUri(folder, l.needsFile).toString();
-    const key = `${needsFile}\u0000${l.needId}`;
-    if (!seen.has(key)) seen.set(key, { needsFile, id: l.needId, need: l.need });
-  }
-  return [...seen.values()];
 }
 
 /** Document symbols (a tree) or symbol information (flat) as containers, nested. */

@@ -4,8 +4,8 @@
  * every word. Computes the hovered line alone.
  */
 import * as vscode from 'vscode';
-import { atLeast, needHoverMarkdown, sortByPriority } from '../core/present';
-import type { ScopedLink } from '../core/needsSet';
+import { needHoverMarkdown } from '../core/present';
+import { relatedNeeds } from '../core/relatedNeeds';
 import { Command } from './commands';
 import type { Config } from './config';
 import { lineRange } from './convert';
@@ -29,51 +29,23 @@ export class NeedHoverProvider implements vscode.HoverProvider {
     if (this.store.needsFileAt(document.uri) !== undefined) return undefined;
     const found = this.store.setFor(document.uri);
     if (found === undefined) return undefined;
-    const c = position.character;
-    const minimum = this.config.settings.inlineMinimumPriority;
-    const lineLinks = found.set.lineLinks(found.path, line, position.line);
-    const here = lineLinks.filter(
-      (l) =>
-        l.start !== undefined &&
-        l.end !== undefined &&
-        c >= l.start &&
-        c <= l.end &&
-        atLeast(l.need.priority, minimum),
+    const related = relatedNeeds(
+      found.set,
+      found.path,
+      { line: position.line, lineText: line, character: position.character },
+      { minimum: this.config.settings.inlineMinimumPriority },
     );
-    if (here.length === 0) return undefined;
-    const pathLinks = found.set.pathLinks(found.path);
-    const byNeed = new Map<string, ScopedLink[]>();
-    for (const l of here) {
-      const key = needKey(l);
-      if (!byNeed.has(key)) byNeed.set(key, []);
-    }
-    // Every reason the need relates here: the matches under the cursor, the
-    // rest of the line, and the file's path.
-    for (const l of [...here, ...lineLinks, ...pathLinks]) byNeed.get(needKey(l))?.push(l);
+    const first = related[0]?.reasons[0];
+    if (first === undefined) return undefined;
     const { staleDays } = this.config.settings;
-    const contents = sortByPriority(
-      [...byNeed.values()].map((links) => ({ ...(links[0] as ScopedLink).need, links })),
-    ).map(({ links }) => {
-      const first = links[0] as ScopedLink;
-      const uri = needsFileUri(found.folder, first.needsFile);
-      const file = found.set.scopes.find((s) => s.needsFile === first.needsFile)?.index.file;
-      const text =
-        file === undefined
-          ? ''
-          : needHoverMarkdown(first.need, file, links, {
-              staleDays,
-              openLink: openNeedLink(uri, first.needId),
-            });
-      return trustedForOpenNeed(text);
+    const contents = related.map(({ need, needsFile, file, reasons }) => {
+      const openLink = openNeedLink(needsFileUri(found.folder, needsFile), need.id);
+      return trustedForOpenNeed(needHoverMarkdown(need, file, reasons, { staleDays, openLink }));
     });
-    const first = here[0] as ScopedLink;
+    // The match of the need shown first: the most important one under the cursor.
     const range = lineRange(position.line, first.start ?? 0, first.end ?? 0);
     return new vscode.Hover(contents, range);
   }
-}
-
-function needKey(l: ScopedLink): string {
-  return `${l.needsFile}\u0000${l.needId}`;
 }
 
 /** A `command:` link that opens the need in its needs file. */

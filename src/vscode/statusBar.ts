@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import { needsCountText } from '../core/needsGroups';
 import type { Need } from '../core/model';
-import { atLeast, needsLabel } from '../core/present';
+import { needsLabel } from '../core/present';
+import { relatedNeeds } from '../core/relatedNeeds';
 import { Command } from './commands';
 import type { Config } from './config';
 import type { NeedsStore } from './needsStore';
@@ -81,17 +82,22 @@ export class NeedsStatusBar implements vscode.Disposable {
 
   private needsOfActiveFile(): { need: Need; needsFile: string }[] {
     const document = vscode.window.activeTextEditor?.document;
-    if (document === undefined || document.getText().length > MAX_CHARS) return [];
+    const text = document?.getText();
+    if (document === undefined || text === undefined || text.length > MAX_CHARS) return [];
     const found = this.store.setFor(document.uri);
     if (!found || found.set.scopes.length === 0) return [];
-    const lowest = this.config.settings.inlineMinimumPriority;
-    const byKey = new Map<string, { need: Need; needsFile: string }>();
-    for (const link of found.set.fileLinks(found.path, document.getText())) {
-      if (!atLeast(link.need.priority, lowest)) continue;
-      const needsFile = vscode.Uri.joinPath(found.folder.uri, link.needsFile).toString();
-      byKey.set(`${needsFile}#${link.needId}`, { need: link.need, needsFile });
-    }
-    return [...byKey.values()];
+    // A needs file names its own keywords: it is not code that serves them.
+    if (this.store.needsFileAt(document.uri) !== undefined) return [];
+    const related = relatedNeeds(
+      found.set,
+      found.path,
+      { text },
+      { minimum: this.config.settings.inlineMinimumPriority },
+    );
+    return related.map(({ need, needsFile }) => ({
+      need,
+      needsFile: vscode.Uri.joinPath(found.folder.uri, needsFile).toString(),
+    }));
   }
 
   dispose(): void {

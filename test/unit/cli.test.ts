@@ -450,6 +450,14 @@ describe('outside-in CLI (as a process)', function () {
       ]);
     });
 
+    it('a needs file relates to no need, though it names every keyword', () => {
+      const run = runCli(dir, ['explain', 'customer-needs.yaml']);
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.stdout, 'customer-needs.yaml: no customer need relates to it\n');
+      const line = runCli(dir, ['explain', 'customer-needs.yaml:10', '--format', 'json']);
+      assert.deepEqual((JSON.parse(line.stdout) as ExplainJson).needs, []);
+    });
+
     it('PATH:LINE past the last line: exit 2, the number of lines said', () => {
       // PAY_TS holds 5 lines, the last ended by a newline.
       const past = runCli(dir, ['explain', 'src/checkout/pay.ts:6']);

@@ -12,7 +12,7 @@ import type { ValidateFunction } from 'ajv/dist/2020';
 import { parseDocument } from 'yaml';
 import { globsMatcher } from '../../src/core/globs';
 import { loadNeedsText } from '../../src/core/load';
-import { buildIndex, lineLinks } from '../../src/core/match';
+import { buildIndex } from '../../src/core/match';
 import { tokenize } from '../../src/core/tokens';
 import {
   anchors,
@@ -23,6 +23,7 @@ import {
   section,
   tableRows,
 } from './helpers/markdown';
+import { rootSet } from './helpers/needsIndex';
 import { REPO_ROOT } from './helpers/runCli';
 
 const NEEDS_DOC = 'docs/needs-file.md';
@@ -162,16 +163,19 @@ describe('docs/needs-file.md', () => {
     it('has rows', () => assert.ok(rows.length >= 4));
     for (const [keywordCell, yes, no] of rows) {
       const [keyword] = codeSpans(keywordCell ?? '');
-      const index = buildIndex(
-        loadNeedsText(
-          `version: 1\nneeds:\n  - id: n\n    title: N\n    match:\n      keywords: [${JSON.stringify(keyword)}]\n`,
-        ).file ?? assert.fail('the test needs file should load'),
+      const set = rootSet(
+        buildIndex(
+          loadNeedsText(
+            `version: 1\nneeds:\n  - id: n\n    title: N\n    match:\n      keywords: [${JSON.stringify(keyword)}]\n`,
+          ).file ?? assert.fail('the test needs file should load'),
+        ),
       );
       for (const line of codeSpans(yes ?? ''))
-        it(`${keyword} matches ${line}`, () => assert.equal(lineLinks(index, line, 0).length, 1));
+        it(`${keyword} matches ${line}`, () =>
+          assert.equal(set.lineLinks('src/a.ts', line, 0).length, 1));
       for (const line of codeSpans(no ?? ''))
         it(`${keyword} does not match ${line}`, () =>
-          assert.deepEqual(lineLinks(index, line, 0), []));
+          assert.deepEqual(set.lineLinks('src/a.ts', line, 0), []));
     }
   });
 

@@ -15,13 +15,14 @@ import {
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadNeedsText } from '../../src/core/load';
-import { buildIndex, lineLinks } from '../../src/core/match';
+import { buildIndex } from '../../src/core/match';
 import { loadNeedsFiles } from '../../src/node/needsFiles';
 import { scanTree } from '../../src/node/scan';
 import { buildChecklist } from '../../src/core/checklist';
 import { changeUnderReview } from '../../src/node/changeUnderReview';
 import type { GitError } from '../../src/node/git';
 import { TempRepo, removeDir } from './helpers/gitRepo';
+import { rootSet } from './helpers/needsIndex';
 import { execFileSync } from 'node:child_process';
 import { walkFiles } from '../../src/node/walk';
 
@@ -87,7 +88,9 @@ describe('hostile needs files', () => {
     assert.equal(result.file?.needs.length, 20_000);
     const index = buildIndex(result.file!);
     assert.deepEqual(
-      lineLinks(index, 'const word19999 = word0;', 0).map((l) => l.needId),
+      rootSet(index)
+        .lineLinks('src/a.ts', 'const word19999 = word0;', 0)
+        .map((l) => l.needId),
       ['n19999', 'n0'],
     );
   });

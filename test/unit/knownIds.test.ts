@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { withIdsOf } from '../../src/core/knownIds';
 import { loadNeedsText } from '../../src/core/load';
-import { buildIndex, textLinks } from '../../src/core/match';
+import { buildIndex } from '../../src/core/match';
 import type { UnknownAnnotation } from '../../src/core/match';
 import type { NeedsFile } from '../../src/core/model';
 import { NeedsSet } from '../../src/core/needsSet';
@@ -78,15 +78,6 @@ describe('known ids: a need with field errors', () => {
     assert.deepEqual(
       links.map((l) => `${(l.line ?? 0) + 1} ${l.rule} ${l.needId}`),
       ['1 annotation bad-priority', '3 annotation ok'],
-    );
-  });
-
-  it('one needs file: textLinks agrees', () => {
-    const unknown: UnknownAnnotation[] = [];
-    textLinks(buildIndex(load(NEEDS)), 'src/a.ts', CODE, unknown);
-    assert.deepEqual(
-      unknown.map((u) => u.id),
-      ['nowhere'],
     );
   });
 

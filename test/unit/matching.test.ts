@@ -1,8 +1,28 @@
 import * as assert from 'node:assert/strict';
 import { annotationAt, findAnnotations } from '../../src/core/annotations';
 import type { UnknownAnnotation } from '../../src/core/match';
-import { forEachLine, lineLinks, pathLinks, textLinks } from '../../src/core/match';
-import { indexOf, yaml } from './helpers/needsIndex';
+import { forEachLine } from '../../src/core/match';
+import type { NeedsIndex } from '../../src/core/match';
+import type { Link } from '../../src/core/model';
+import { indexOf, plainLinks, rootSet, yaml } from './helpers/needsIndex';
+
+/**
+ * The keyword and annotation links of one line of `src/a.ts`, asked of a
+ * NeedsSet as the product asks.
+ */
+function lineLinks(
+  index: NeedsIndex,
+  text: string,
+  line: number,
+  unknown?: UnknownAnnotation[],
+): Link[] {
+  return plainLinks(rootSet(index).lineLinks('src/a.ts', text, line, unknown));
+}
+
+/** Every link of a file's text: path links first, then line links in order. */
+function fileLinks(index: NeedsIndex, path: string, text: string): Link[] {
+  return plainLinks(rootSet(index).fileLinks(path, text));
+}
 
 /** An index with one need holding `keyword`. */
 function keywordIndex(keyword: string): ReturnType<typeof indexOf> {
@@ -131,7 +151,7 @@ describe('retired needs', () => {
   );
 
   it('never match by path', () => {
-    assert.deepEqual(pathLinks(index, 'src/a.ts'), []);
+    assert.deepEqual(plainLinks(rootSet(index).pathLinks('src/a.ts')), []);
   });
 
   it('never match by keyword', () => {
@@ -140,7 +160,7 @@ describe('retired needs', () => {
 
   it('never match by annotation, and are not unknown ids either', () => {
     const unknown: UnknownAnnotation[] = [];
-    assert.deepEqual(lineLinks(index, '// @need old', 0, { unknown }), []);
+    assert.deepEqual(lineLinks(index, '// @need old', 0, unknown), []);
     assert.deepEqual(unknown, []);
   });
 });
@@ -211,7 +231,7 @@ describe('annotation links', () => {
 
   it('links each known id and collects unknown ones with their range', () => {
     const unknown: UnknownAnnotation[] = [];
-    const links = lineLinks(index, '// @need fast-checkout, old, nope', 4, { unknown });
+    const links = lineLinks(index, '// @need fast-checkout, old, nope', 4, unknown);
     assert.deepEqual(links, [
       {
         needId: 'fast-checkout',
@@ -235,12 +255,12 @@ describe('annotation links', () => {
 
   it('does not read email@need as an annotation', () => {
     const unknown: UnknownAnnotation[] = [];
-    assert.deepEqual(lineLinks(index, 'mail: someone@need nope', 0, { unknown }), []);
+    assert.deepEqual(lineLinks(index, 'mail: someone@need nope', 0, unknown), []);
     assert.deepEqual(unknown, []);
   });
 });
 
-describe('textLinks and forEachLine', () => {
+describe('the links of a file, and forEachLine', () => {
   it('gives path links first, then line links with 0-based lines, across CRLF and CR', () => {
     const index = indexOf(
       yaml(
@@ -253,7 +273,7 @@ describe('textLinks and forEachLine', () => {
         '      keywords: ["card"]',
       ),
     );
-    const links = textLinks(index, 'src/checkout/pay.ts', 'a\r\nb card\rc\n  card\n');
+    const links = fileLinks(index, 'src/checkout/pay.ts', 'a\r\nb card\rc\n  card\n');
     assert.deepEqual(links, [
       { needId: 'n', rule: 'path', match: 'src/checkout/**' },
       { needId: 'n', rule: 'keyword', line: 1, start: 2, end: 6, match: 'card' },
@@ -273,10 +293,10 @@ describe('textLinks and forEachLine', () => {
         '      keywords: ["card"]',
       ),
     );
-    assert.deepEqual(textLinks(index, 'src/checkout/legacy/old.ts', 'card\n// @need n card\n'), [
+    assert.deepEqual(fileLinks(index, 'src/checkout/legacy/old.ts', 'card\n// @need n card\n'), [
       { needId: 'n', rule: 'annotation', line: 1, start: 9, end: 10, match: 'n' },
     ]);
-    assert.deepEqual(textLinks(index, 'src/cart/a.ts', 'card\n'), [
+    assert.deepEqual(fileLinks(index, 'src/cart/a.ts', 'card\n'), [
       { needId: 'n', rule: 'keyword', line: 0, start: 0, end: 4, match: 'card' },
     ]);
   });

@@ -5,13 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { needListText, relatedNeedsText } from '../../core/agentText';
-import type { RelatedForAgent } from '../../core/agentText';
 import { PRIORITIES, STATUSES } from '../../core/model';
 import type { Priority, Status } from '../../core/model';
 import { listNeeds } from '../../core/needsCatalog';
 import type { NeedFilter } from '../../core/needsCatalog';
-import type { Scope, ScopedLink } from '../../core/needsSet';
-import { compareNeeds } from '../../core/present';
+import { relatedNeeds } from '../../core/relatedNeeds';
 import type { Config } from '../config';
 import type { NeedsStore } from '../needsStore';
 
@@ -88,34 +86,10 @@ async function relatedAnswer(
   } catch {
     return `${found.path} cannot be read as text.`;
   }
-  const links = found.set
-    .fileLinks(found.path, text)
-    .filter(
-      (l) =>
-        first === undefined ||
-        l.line === undefined ||
-        (l.line >= first && l.line <= (last ?? first)),
-    );
-  return relatedNeedsText(where, related(found.set.scopes, links), {
+  const lines = first === undefined ? {} : { first, last };
+  return relatedNeedsText(where, relatedNeeds(found.set, found.path, { text, ...lines }), {
     staleDays: config.settings.staleDays,
   });
-}
-
-/** Links grouped per need, most important first: the order of the checklist and `explain`. */
-function related(scopes: readonly Scope[], links: readonly ScopedLink[]): RelatedForAgent[] {
-  const byNeed = new Map<string, ScopedLink[]>();
-  for (const l of links) {
-    const key = `${l.needsFile}\u0000${l.needId}`;
-    byNeed.set(key, [...(byNeed.get(key) ?? []), l]);
-  }
-  const out: RelatedForAgent[] = [];
-  for (const ls of byNeed.values()) {
-    const first = ls[0] as ScopedLink;
-    const file = scopes.find((s) => s.needsFile === first.needsFile)?.index.file;
-    if (file !== undefined)
-      out.push({ need: first.need, file, needsFile: first.needsFile, reasons: ls });
-  }
-  return out.sort((a, b) => compareNeeds(a.need, b.need));
 }
 
 /** The file and 0-based lines the tool was asked about: the input, else the active editor. */

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { FiledNeed, GroupBy, NeedsGroup } from '../../core/needsGroups';
 import { groupNeeds } from '../../core/needsGroups';
 import type { ScopedLink } from '../../core/needsSet';
+import { relatedNeeds } from '../../core/relatedNeeds';
 import type { NeedsStore } from '../needsStore';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
@@ -40,10 +41,13 @@ export function allNeeds(store: NeedsStore): NeedNodeData[] {
 export function needKeysOf(store: NeedsStore, document: vscode.TextDocument): Set<string> {
   const found = store.setFor(document.uri);
   const keys = new Set<string>();
-  if (!found || found.set.scopes.length === 0) return keys;
-  for (const link of found.set.fileLinks(found.path, document.getText())) {
-    keys.add(needKey(vscode.Uri.joinPath(found.folder.uri, link.needsFile), link.needId));
-  }
+  // A needs file names its own keywords: it is not code that serves them.
+  if (!found || found.set.scopes.length === 0 || store.needsFileAt(document.uri) !== undefined)
+    return keys;
+  for (const { need, needsFile } of relatedNeeds(found.set, found.path, {
+    text: document.getText(),
+  }))
+    keys.add(needKey(vscode.Uri.joinPath(found.folder.uri, needsFile), need.id));
   return keys;
 }
 

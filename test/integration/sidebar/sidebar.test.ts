@@ -262,6 +262,9 @@ suite('Sidebar: the Customer Needs view', () => {
       () => outline(tree),
       [['High', ['Checkout feels instant', 'Cards are remembered']]],
     );
+    // The needs file names "pay now" and "saved card", yet it is not code that serves them.
+    await open('customer-needs.yaml');
+    await eventually(() => outline(tree), []);
     await open('src/admin/refunds.ts');
     await eventually(() => outline(tree), [['Low', ['I can see where my refund is']]]);
     await open('src/plain.ts');
@@ -300,6 +303,8 @@ suite('Sidebar: the status bar', () => {
   test('counts the needs the active file relates to, and hides at none', async () => {
     await open('src/checkout.ts');
     await showing('$(person) 2 needs', 'two needs for checkout.ts');
+    await open('customer-needs.yaml');
+    await showing(undefined, 'the item to hide on the needs file, which names the keywords');
     await open('src/admin/refunds.ts');
     await showing('$(person) 1 need', 'one need for refunds.ts');
     await open('src/plain.ts');

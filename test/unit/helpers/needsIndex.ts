@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { loadNeedsText } from '../../../src/core/load';
 import { buildIndex } from '../../../src/core/match';
 import type { NeedsIndex } from '../../../src/core/match';
-import type { NeedsFile } from '../../../src/core/model';
+import type { Link, NeedsFile } from '../../../src/core/model';
 import { NeedsSet, scopeDir } from '../../../src/core/needsSet';
+import type { ScopedLink } from '../../../src/core/needsSet';
 
 /** Joins lines with '\n' and ends with one, as an editor saves a file. */
 export function yaml(...lines: string[]): string {
@@ -32,4 +33,19 @@ export function needsSet(files: Record<string, string>): NeedsSet {
       index: indexOf(text),
     })),
   );
+}
+
+/** A NeedsSet of one needs file at the root, as the product relates a tree with one. */
+export function rootSet(index: NeedsIndex): NeedsSet {
+  return new NeedsSet([{ needsFile: 'customer-needs.yaml', dir: '', index }]);
+}
+
+/** The links without the need and needs file they carry, for expectations written as plain rows. */
+export function plainLinks(links: readonly ScopedLink[]): Link[] {
+  return links.map(({ needId, rule, line, start, end, match }) => ({
+    needId,
+    rule,
+    ...(line === undefined ? {} : { line, start, end }),
+    match,
+  }));
 }
