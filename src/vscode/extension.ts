@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): OutsideInApi {
   context.subscriptions.push(checklist);
   const views = registerViews(store, index, config, context);
   context.subscriptions.push(views.disposable);
-  const agents = registerAgents(store, config, context);
+  const agents = registerAgents(store, config, context, checklist.api);
   context.subscriptions.push(agents.disposable);
   return {
     onDidChangeNeeds: store.onDidChange,

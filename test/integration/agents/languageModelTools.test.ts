@@ -18,9 +18,10 @@ suite('Language-model tools', () => {
     await (await activeApi()).ready();
   });
 
-  test('both tools are registered with their manifest schema and chat names', () => {
+  test('the tools are registered with their manifest schema and chat names', () => {
     const ours = vscode.lm.tools.filter((t) => t.name.startsWith('outside-in_'));
     assert.deepEqual(ours.map((t) => t.name).sort(), [
+      'outside-in_checklist',
       'outside-in_findNeeds',
       'outside-in_relatedNeeds',
     ]);
