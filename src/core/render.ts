@@ -3,13 +3,27 @@
  * (the contract of docs/checklist-json.md) and plain text. The CLI and the editor share
  * them, so a copied checklist equals `outside-in checklist --format markdown`.
  */
-import type { Because, Checklist, ChecklistNeed } from './checklist';
+import type { Checklist, ChecklistNeed } from './checklist';
 import { questionKey } from './checklist';
-import { codeSpan, escapeMarkdown, quietReferences } from './markdown';
-import { flat } from './present';
+import { codeSpan, escapeMarkdown, flat, quietReferences } from './markdown';
+import {
+  NO_RELATED_NEEDS,
+  changedFilesPhrase,
+  checklistEvidence,
+  evidencePhrase,
+  evidenceWarns,
+  reasonPhrase,
+  wherePhrase,
+} from './phrases';
+import { shortRevision } from './present';
 
 /** Which questions are ticked, by `questionKey`; absent means none are. */
 export type Ticks = ReadonlySet<string>;
+
+export interface RenderOptions {
+  /** `YYYY-MM-DD` the evidence is aged against; default today. */
+  readonly today?: string;
+}
 
 export function renderJson(checklist: Checklist): string {
   return JSON.stringify(checklist, null, 2) + '\n';
@@ -20,22 +34,26 @@ function text(s: string): string {
   return quietReferences(escapeMarkdown(s));
 }
 
-export function renderMarkdown(checklist: Checklist, ticks: Ticks = new Set()): string {
+export function renderMarkdown(
+  checklist: Checklist,
+  ticks: Ticks = new Set(),
+  options: RenderOptions = {},
+): string {
   const heading =
     checklist.product === undefined
       ? 'Customer needs this change touches'
       : `${text(checklist.product)}: customer needs this change touches`;
   const out: string[] = [`## ${heading}`, ''];
   out.push(
-    `_Outside-In checklist for ${codeSpan(revRange(checklist))}: ${filesLine(checklist)}._`,
+    `_Outside-In checklist for ${codeSpan(revRange(checklist))}: ${changedFilesPhrase(checklist.files)}._`,
     '',
   );
-  if (checklist.needs.length === 0) out.push('No customer need relates to the changed files.', '');
+  if (checklist.needs.length === 0) out.push(NO_RELATED_NEEDS, '');
   for (const need of checklist.needs) {
     out.push(`### ${text(need.title)} (${need.priority})`, '');
     if (need.quote !== undefined) out.push(`> “${text(need.quote)}”`, '');
     const who = need.persona !== undefined ? `${text(need.personaName ?? need.persona)} · ` : '';
-    out.push(`${who}${evidenceLine(need, true)} · ${codeSpan(need.id)}`, '');
+    out.push(`${who}${evidenceLine(need, options)} · ${codeSpan(need.id)}`, '');
     for (const signal of need.signals) out.push(`- Observed: ${text(signal)}`);
     if (need.signals.length > 0) out.push('');
     for (const q of need.review)
@@ -43,7 +61,8 @@ export function renderMarkdown(checklist: Checklist, ticks: Ticks = new Set()): 
     if (need.review.length === 0)
       out.push('- [ ] (no review questions: ask whether this change still serves the need)');
     out.push('', '<details><summary>Why this need</summary>', '');
-    for (const b of need.because) out.push(`- ${codeSpan(where(b))}: ${reason(b)}`);
+    for (const b of need.because)
+      out.push(`- ${codeSpan(wherePhrase(b))}: ${reasonPhrase(b, 'markdown')}`);
     out.push('', '</details>', '');
   }
   if (checklist.values.length > 0) {
@@ -58,23 +77,28 @@ export function renderMarkdown(checklist: Checklist, ticks: Ticks = new Set()): 
   return out.join('\n');
 }
 
-export function renderText(checklist: Checklist): string {
+export function renderText(checklist: Checklist, options: RenderOptions = {}): string {
   const range =
     checklist.product === undefined
       ? revRange(checklist)
       : `${flat(checklist.product)} (${revRange(checklist)})`;
-  const out: string[] = [`Outside-In checklist for ${range}: ${filesLine(checklist)}`, ''];
-  if (checklist.needs.length === 0) out.push('No customer need relates to the changed files.', '');
+  const out: string[] = [
+    `Outside-In checklist for ${range}: ${changedFilesPhrase(checklist.files)}`,
+    '',
+  ];
+  if (checklist.needs.length === 0) out.push(NO_RELATED_NEEDS, '');
   for (const need of checklist.needs) {
     const who = need.persona !== undefined ? ` (${flat(need.personaName ?? need.persona)})` : '';
     out.push(`[${need.priority}] ${flat(need.title)}${who}  ${need.id}`);
     if (need.quote !== undefined) out.push(`  “${flat(need.quote)}”`);
-    out.push(`  ${evidenceLine(need, false)}`);
+    out.push(`  ${evidenceLine(need, options)}`);
     for (const signal of need.signals) out.push(`  observed: ${flat(signal)}`);
     for (const q of need.review) out.push(`  [ ] ${flat(q)}`);
     // A changed file's name comes from the diff: it may hold terminal escapes too.
     need.because.forEach((b, i) =>
-      out.push(`  ${i === 0 ? 'why:' : '    '} ${flat(where(b))}: ${reason(b, false)}`),
+      out.push(
+        `  ${i === 0 ? 'why:' : '    '} ${flat(wherePhrase(b))}: ${reasonPhrase(b, 'text')}`,
+      ),
     );
     out.push('');
   }
@@ -90,42 +114,11 @@ export function renderText(checklist: Checklist): string {
 }
 
 function revRange(c: Checklist): string {
-  return `${short(c.base)}...${short(c.head)}`;
+  return `${shortRevision(c.base)}...${shortRevision(c.head)}`;
 }
 
-function short(rev: string): string {
-  return /^[0-9a-f]{40}$/.test(rev) ? rev.slice(0, 12) : rev;
-}
-
-function filesLine(c: Checklist): string {
-  const f = c.files;
-  const parts = [
-    `${f.changed} changed ${f.changed === 1 ? 'file' : 'files'}, ${f.related} related to customer needs`,
-  ];
-  // Say what was not looked at, never hide it.
-  if (f.binary > 0) parts.push(`${f.binary} binary (matched by path only)`);
-  if (f.excluded > 0) parts.push(`${f.excluded} in excluded folders (not checked)`);
-  return parts.join('; ');
-}
-
-function evidenceLine(need: ChecklistNeed, markdown: boolean): string {
-  if (need.evidenceCount === 0) {
-    const label = markdown ? '**Assumption**' : 'ASSUMPTION';
-    return `${label}: rests on no evidence`;
-  }
-  const stale = need.stale ? ' (stale: re-validate with customers)' : '';
-  const newest = need.newestEvidence !== undefined ? `, newest ${need.newestEvidence}${stale}` : '';
-  const n = need.evidenceCount;
-  return `${need.status}, ${n} ${n === 1 ? 'piece' : 'pieces'} of evidence${newest}`;
-}
-
-function where(b: Because): string {
-  return b.line === undefined ? b.file : `${b.file}:${b.line}`;
-}
-
-function reason(b: Because, markdown = true): string {
-  const match =
-    b.match === undefined ? '' : ` ${markdown ? codeSpan(b.match) : `"${flat(b.match)}"`}`;
-  const removed = b.removed ? ' (removed line)' : '';
-  return `${b.rule}${match}${removed}`;
+/** The evidence phrase, with a `⚠` before an assumption or stale evidence. */
+function evidenceLine(need: ChecklistNeed, options: RenderOptions): string {
+  const facts = checklistEvidence(need, options.today);
+  return `${evidenceWarns(facts) ? '⚠ ' : ''}${evidencePhrase(facts)}`;
 }
