@@ -10,7 +10,7 @@ import { GENERATED_BEGIN, GENERATED_END } from './generatedText';
 import { escapeMarkdown, codeSpan, quietReferences } from './markdown';
 import type { Need, NeedsFile } from './model';
 import type { NeedsSet, Scope } from './needsSet';
-import { evidencePhrase, evidenceWarns, needEvidence } from './phrases';
+import { evidenceLine, needEvidence } from './phrases';
 import { compareNeeds } from './present';
 
 export const INSTRUCTION_FORMATS = ['copilot', 'cursor', 'agents'] as const;
@@ -221,8 +221,7 @@ function codeLines(e: Entry): string[] {
  * every day, and `check` would warn about it.
  */
 function evidenceText(need: Need): string {
-  const facts = { ...needEvidence(need, {}), age: undefined, stale: false };
-  return `${evidenceWarns(facts) ? '⚠ ' : ''}${evidencePhrase(facts)}`;
+  return evidenceLine({ ...needEvidence(need, {}), age: undefined, stale: false });
 }
 
 function personaName(file: NeedsFile, need: Need): string | undefined {

@@ -103,6 +103,14 @@ export function evidencePhrase(facts: EvidenceFacts): string {
   return `${capitalised(facts.status)} · ${pieces}, ${newest}${stale}`;
 }
 
+/**
+ * The evidence phrase as a line of text or Markdown, after a `⚠` when it
+ * warns (evidenceWarns); a view with icons shows the icon instead.
+ */
+export function evidenceLine(facts: EvidenceFacts): string {
+  return `${evidenceWarns(facts) ? '⚠ ' : ''}${evidencePhrase(facts)}`;
+}
+
 /** `2026-10-02 (3 months ago)`, or the date alone when its age is not shown. */
 export function datedPhrase(date: string, age: number | undefined): string {
   return age === undefined ? date : `${date} (${ageText(age)})`;

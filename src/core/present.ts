@@ -8,7 +8,7 @@
 import { codeSpan, escapeMarkdown, flat } from './markdown';
 import type { Link, Need, NeedsFile, Priority } from './model';
 import { PRIORITIES } from './model';
-import { evidencePhrase, evidenceWarns, linkReason, needEvidence, reasonsPhrase } from './phrases';
+import { evidenceLine, linkReason, needEvidence, reasonsPhrase } from './phrases';
 
 export interface PresentOptions {
   /** `YYYY-MM-DD` to age evidence against; default today. */
@@ -34,8 +34,7 @@ export function needHoverMarkdown(
       : undefined;
   const who = persona !== undefined ? ` · ${escapeMarkdown(persona)}` : '';
   parts.push(`**${escapeMarkdown(need.title)}** — ${need.priority}${who} · ${codeSpan(need.id)}`);
-  const evidence = needEvidence(need, options);
-  parts.push(`${evidenceWarns(evidence) ? '⚠ ' : ''}${evidencePhrase(evidence)}`);
+  parts.push(evidenceLine(needEvidence(need, options)));
   if (need.signals.length > 0)
     parts.push(need.signals.map((s) => `- Observed: ${escapeMarkdown(s)}`).join('\n'));
   if (need.review.length > 0)

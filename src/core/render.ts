@@ -3,15 +3,14 @@
  * (the contract of docs/checklist-json.md) and plain text. The CLI and the editor share
  * them, so a copied checklist equals `outside-in checklist --format markdown`.
  */
-import type { Checklist, ChecklistNeed } from './checklist';
+import type { Checklist } from './checklist';
 import { questionKey } from './checklist';
 import { codeSpan, escapeMarkdown, flat, quietReferences } from './markdown';
 import {
   NO_RELATED_NEEDS,
   changedFilesPhrase,
   checklistEvidence,
-  evidencePhrase,
-  evidenceWarns,
+  evidenceLine,
   reasonPhrase,
   wherePhrase,
 } from './phrases';
@@ -53,7 +52,8 @@ export function renderMarkdown(
     out.push(`### ${text(need.title)} (${need.priority})`, '');
     if (need.quote !== undefined) out.push(`> “${text(need.quote)}”`, '');
     const who = need.persona !== undefined ? `${text(need.personaName ?? need.persona)} · ` : '';
-    out.push(`${who}${evidenceLine(need, options)} · ${codeSpan(need.id)}`, '');
+    const evidence = evidenceLine(checklistEvidence(need, options.today));
+    out.push(`${who}${evidence} · ${codeSpan(need.id)}`, '');
     for (const signal of need.signals) out.push(`- Observed: ${text(signal)}`);
     if (need.signals.length > 0) out.push('');
     for (const q of need.review)
@@ -91,7 +91,7 @@ export function renderText(checklist: Checklist, options: RenderOptions = {}): s
     const who = need.persona !== undefined ? ` (${flat(need.personaName ?? need.persona)})` : '';
     out.push(`[${need.priority}] ${flat(need.title)}${who}  ${need.id}`);
     if (need.quote !== undefined) out.push(`  “${flat(need.quote)}”`);
-    out.push(`  ${evidenceLine(need, options)}`);
+    out.push(`  ${evidenceLine(checklistEvidence(need, options.today))}`);
     for (const signal of need.signals) out.push(`  observed: ${flat(signal)}`);
     for (const q of need.review) out.push(`  [ ] ${flat(q)}`);
     // A changed file's name comes from the diff: it may hold terminal escapes too.
@@ -115,10 +115,4 @@ export function renderText(checklist: Checklist, options: RenderOptions = {}): s
 
 function revRange(c: Checklist): string {
   return `${shortRevision(c.base)}...${shortRevision(c.head)}`;
-}
-
-/** The evidence phrase, with a `⚠` before an assumption or stale evidence. */
-function evidenceLine(need: ChecklistNeed, options: RenderOptions): string {
-  const facts = checklistEvidence(need, options.today);
-  return `${evidenceWarns(facts) ? '⚠ ' : ''}${evidencePhrase(facts)}`;
 }

@@ -5,6 +5,7 @@ import {
   ageText,
   changedFilesPhrase,
   checklistEvidence,
+  evidenceLine,
   evidencePhrase,
   evidenceWarns,
   linkReason,
@@ -142,6 +143,21 @@ describe('phrases: evidence', () => {
     assert.equal(
       evidencePhrase(checklistEvidence({ status: 'validated', evidenceCount: 0 }, TODAY)),
       'Assumption: marked validated, but rests on no evidence',
+    );
+  });
+
+  it('as a line, a warning is flagged with ⚠ and sound evidence is not', () => {
+    assert.equal(
+      evidenceLine(facts({ count: 0, status: 'assumed' })),
+      '⚠ Assumption: rests on no evidence',
+    );
+    assert.equal(
+      evidenceLine(facts({ newest: '2024-05-01', age: 761, stale: true })),
+      '⚠ Validated · 1 piece of evidence, newest 2024-05-01 (2 years ago) · stale: re-validate with customers',
+    );
+    assert.equal(
+      evidenceLine(facts({ newest: '2026-05-31', age: 1 })),
+      'Validated · 1 piece of evidence, newest 2026-05-31 (yesterday)',
     );
   });
 
