@@ -29,28 +29,37 @@ export type ChecklistFormat = 'markdown' | 'json' | 'text' | 'github' | 'sarif';
 export async function runChecklist(io: Io, args: ChecklistArgs): Promise<number> {
   const { checklist, prefix: sub, warnings } = await reviewChecklist(args);
   for (const w of warnings) io.err(`outside-in: ${w}\n`);
-  io.out(render(checklist, args.format, sub));
+  const today = args.load.today;
+  io.out(render(checklist, args.format, sub, today));
   if (args.format === 'github' && args.stepSummary !== undefined && args.stepSummary !== '')
-    await appendStepSummary(args.stepSummary, renderMarkdown(checklist), io);
-  const reasons = failReasons(checklist, args.failOn ?? []);
+    await appendStepSummary(args.stepSummary, renderMarkdown(checklist, undefined, { today }), io);
+  const reasons = failReasons(checklist, args.failOn ?? [], today);
   for (const r of reasons) io.err(`outside-in: fail-on ${r}\n`);
   return reasons.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-function render(checklist: Checklist, format: ChecklistFormat, prefix: string): string {
+function render(
+  checklist: Checklist,
+  format: ChecklistFormat,
+  prefix: string,
+  today: string | undefined,
+): string {
   switch (format) {
     case 'json':
       return renderJson(checklist);
     case 'markdown':
-      return renderMarkdown(checklist);
+      return renderMarkdown(checklist, undefined, { today });
     case 'text':
-      return renderText(checklist);
+      return renderText(checklist, { today });
     case 'github':
-      return githubAnnotations(checklist, { prefix });
+      return githubAnnotations(checklist, { prefix, today });
     case 'sarif':
       return (
-        JSON.stringify(checklistSarif(checklist, { prefix, toolVersion: cliVersion() }), null, 2) +
-        '\n'
+        JSON.stringify(
+          checklistSarif(checklist, { prefix, toolVersion: cliVersion(), today }),
+          null,
+          2,
+        ) + '\n'
       );
   }
 }

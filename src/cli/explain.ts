@@ -1,5 +1,7 @@
 /** `outside-in explain PATH[:LINE]`: which needs relate to a file or a line, and why. */
 import * as path from 'node:path';
+import { flat } from '../core/markdown';
+import { linkReason, needEvidence, reasonRows, statusWord } from '../core/phrases';
 import type { LoadOptions } from '../core/load';
 import { forEachLine } from '../core/match';
 import { isNeedsFileName } from '../core/needsFileChoice';
@@ -10,7 +12,6 @@ import { readSourceFile } from '../node/walk';
 import type { Io } from './io';
 import { EXIT_OK, UsageError } from './io';
 import { relativeTo } from './root';
-import { flat } from '../core/present';
 
 export interface ExplainArgs {
   readonly root: string;
@@ -99,21 +100,13 @@ export async function runExplain(io: Io, args: ExplainArgs): Promise<number> {
     return EXIT_OK;
   }
   const where = line === undefined ? rel : `${rel}:${line}`;
-  if (needs.length === 0) io.out(`${where}: no customer need relates to it\n`);
-  else io.out(`${where}: ${needs.length} customer ${needs.length === 1 ? 'need' : 'needs'}\n`);
-  for (const n of needs) {
-    io.out(`\n  ${n.id}  ${flat(n.title)}  [${n.priority}, ${n.status}]\n`);
-    if (n.quote !== undefined) io.out(`    “${flat(n.quote)}”\n`);
-    // One row per rule and match, its lines listed: a keyword on 30 lines is one reason.
-    const rows = new Map<string, { rule: string; match: string; lines: number[] }>();
-    for (const b of n.because) {
-      const key = `${b.rule}\u0000${b.match}`;
-      const row = rows.get(key) ?? { rule: b.rule, match: b.match, lines: [] };
-      if (b.line !== undefined) row.lines.push(b.line);
-      rows.set(key, row);
-    }
-    for (const r of rows.values())
-      io.out(`    ${r.rule.padEnd(10)} ${flat(r.match)}  ${linesText(r.lines)}\n`);
+  if (related.length === 0) io.out(`${where}: no customer need relates to it\n`);
+  else io.out(`${where}: ${related.length} customer ${related.length === 1 ? 'need' : 'needs'}\n`);
+  for (const { need, reasons } of related) {
+    const status = statusWord(needEvidence(need, args.load));
+    io.out(`\n  ${need.id}  ${flat(need.title)}  [${need.priority}, ${status}]\n`);
+    if (need.quote !== undefined) io.out(`    “${flat(need.quote)}”\n`);
+    for (const row of reasonRows(reasons.map(linkReason), 'text')) io.out(`    ${row}\n`);
   }
   return EXIT_OK;
 }
@@ -123,11 +116,4 @@ function lineCount(text: string): number {
   let count = 0;
   forEachLine(text, () => count++);
   return count;
-}
-
-function linesText(lines: readonly number[]): string {
-  if (lines.length === 0) return '(whole file)';
-  const shown = lines.slice(0, 8).join(', ');
-  const more = lines.length > 8 ? ` (+${lines.length - 8} more)` : '';
-  return `${lines.length === 1 ? 'line' : 'lines'} ${shown}${more}`;
 }

@@ -10,6 +10,7 @@ import { GENERATED_BEGIN, GENERATED_END } from './generatedText';
 import { escapeMarkdown, codeSpan, quietReferences } from './markdown';
 import type { Need, NeedsFile } from './model';
 import type { NeedsSet, Scope } from './needsSet';
+import { evidenceLine, needEvidence } from './phrases';
 import { compareNeeds } from './present';
 
 export const INSTRUCTION_FORMATS = ['copilot', 'cursor', 'agents'] as const;
@@ -215,13 +216,12 @@ function codeLines(e: Entry): string[] {
   return out;
 }
 
-/** Dates, not ages: an age would make the file out of date every day. */
+/**
+ * Dates, not ages, and no staleness: either would make the file out of date
+ * every day, and `check` would warn about it.
+ */
 function evidenceText(need: Need): string {
-  if (need.evidence.length === 0) return '**Assumption**: no customer evidence yet';
-  const n = need.evidence.length;
-  const dates = need.evidence.flatMap((e) => (e.date === undefined ? [] : [e.date])).sort();
-  const newest = dates.length > 0 ? `, newest ${dates[dates.length - 1] as string}` : '';
-  return `${need.status}, ${n} ${n === 1 ? 'piece' : 'pieces'} of evidence${newest}`;
+  return evidenceLine({ ...needEvidence(need, {}), age: undefined, stale: false });
 }
 
 function personaName(file: NeedsFile, need: Need): string | undefined {

@@ -5,10 +5,9 @@
  * to, then the needs with code. Needs-file text is untrusted: escaped in
  * Markdown, flattened to one line without control characters in text.
  */
-import { codeSpan, escapeMarkdown, quietReferences } from './markdown';
+import { codeSpan, escapeMarkdown, flat, quietReferences } from './markdown';
 import type { CoverageReport, LinkCounts, NeedCoverage } from './needsCoverage';
 import { HOTSPOT_LIMIT, PRIORITY_WEIGHTS } from './needsCoverage';
-import { flat } from './present';
 
 /** The report as the JSON of docs/coverage-json.md, with a final newline. */
 export function renderCoverageJson(report: CoverageReport): string {

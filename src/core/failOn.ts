@@ -4,7 +4,8 @@
  * says what to do.
  */
 import type { Checklist } from './checklist';
-import { flat } from './present';
+import { flat } from './markdown';
+import { NO_EVIDENCE, checklistEvidence, datedPhrase } from './phrases';
 
 /** The policies, in the order they are reported. */
 export const FAIL_ON = [
@@ -19,7 +20,7 @@ export type FailOn = (typeof FAIL_ON)[number];
 /** What each policy fails on, for the help and the docs. */
 export const FAIL_ON_MEANING: Record<FailOn, string> = {
   'unknown-annotation': 'an added line annotates an id no needs file defines',
-  'assumed-critical': 'the change touches a critical need that rests on no evidence',
+  'assumed-critical': `the change touches a critical need that ${NO_EVIDENCE}`,
   stale: 'the change touches a need whose newest evidence is older than the stale limit',
   critical: 'the change touches a critical need at all (a team that wants a named review)',
   suspect:
@@ -38,8 +39,15 @@ export function parseFailOn(text: string): { policies: FailOn[] } | { unknown: s
   return { policies };
 }
 
-/** One line per reason the checklist meets a policy; empty when it meets none. */
-export function failReasons(checklist: Checklist, policies: readonly FailOn[]): string[] {
+/**
+ * One line per reason the checklist meets a policy; empty when it meets none.
+ * Stale evidence is aged against `today` (`YYYY-MM-DD`, default today).
+ */
+export function failReasons(
+  checklist: Checklist,
+  policies: readonly FailOn[],
+  today?: string,
+): string[] {
   const out: string[] = [];
   for (const policy of FAIL_ON) {
     if (!policies.includes(policy)) continue;
@@ -51,11 +59,12 @@ export function failReasons(checklist: Checklist, policies: readonly FailOn[]): 
     for (const need of checklist.needs) {
       const title = flat(need.title);
       if (policy === 'assumed-critical' && need.priority === 'critical' && need.evidenceCount === 0)
-        out.push(`assumed-critical: ${need.id} (${title}) is critical and rests on no evidence`);
-      if (policy === 'stale' && need.stale === true)
-        out.push(
-          `stale: ${need.id} (${title}) has no evidence newer than ${need.newestEvidence ?? '?'}`,
-        );
+        out.push(`assumed-critical: ${need.id} (${title}) is critical and ${NO_EVIDENCE}`);
+      if (policy === 'stale' && need.stale === true) {
+        const { newest, age } = checklistEvidence(need, today);
+        const when = newest === undefined ? '?' : datedPhrase(newest, age);
+        out.push(`stale: ${need.id} (${title}) has no evidence newer than ${when}`);
+      }
       if (policy === 'critical' && need.priority === 'critical')
         out.push(`critical: the change touches ${need.id} (${title})`);
       if (policy === 'suspect' && need.changed === true) {

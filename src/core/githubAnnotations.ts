@@ -6,7 +6,8 @@
  * counted in one plain line, never dropped silently.
  */
 import type { Checklist, ChecklistNeed } from './checklist';
-import { flat } from './present';
+import { flat } from './markdown';
+import { checklistEvidence, evidencePhrase, reasonsPhrase } from './phrases';
 
 /** GitHub's limit of annotations of one kind (notice, warning) per step. */
 export const ANNOTATIONS_PER_KIND = 10;
@@ -17,6 +18,8 @@ export const STEP_SUMMARY_LIMIT = 1024 * 1024;
 export interface AnnotationOptions {
   /** The root's path from the top of the repository (`packages/app`), `''` at the top: GitHub wants repository paths. */
   readonly prefix?: string;
+  /** `YYYY-MM-DD` the evidence is aged against; default today. */
+  readonly today?: string;
 }
 
 /** The workflow commands, one per line, and a last plain line counting what did not fit. */
@@ -44,7 +47,7 @@ export function githubAnnotations(checklist: Checklist, options: AnnotationOptio
       `line=${at.line}`,
       `title=${escapeProperty(`Customer need: ${flat(need.title)} (${need.priority})`)}`,
     ].join(',');
-    lines.push(`::${kind} ${props}::${escapeData(annotationMessage(need, at))}`);
+    lines.push(`::${kind} ${props}::${escapeData(annotationMessage(need, at, options.today))}`);
   }
   const notes: string[] = [];
   if (over > 0)
@@ -61,22 +64,18 @@ export function githubAnnotations(checklist: Checklist, options: AnnotationOptio
 }
 
 /** The customer's words first, then the evidence, the questions and why this line. */
-function annotationMessage(need: ChecklistNeed, at: ChecklistNeed['because'][number]): string {
+function annotationMessage(
+  need: ChecklistNeed,
+  at: ChecklistNeed['because'][number],
+  today: string | undefined,
+): string {
   const parts: string[] = [];
   const who = need.personaName ?? need.persona;
   if (need.quote !== undefined)
     parts.push(`“${flat(need.quote)}”${who === undefined ? '' : ` (${flat(who)})`}`);
-  parts.push(
-    need.evidenceCount === 0
-      ? 'Assumption: rests on no evidence.'
-      : `${need.evidenceCount} ${need.evidenceCount === 1 ? 'piece' : 'pieces'} of evidence${need.newestEvidence === undefined ? '' : `, newest ${need.newestEvidence}`}${need.stale === true ? ' (stale: re-validate with customers)' : ''}.`,
-  );
+  parts.push(`${evidencePhrase(checklistEvidence(need, today))}.`);
   for (const q of need.review) parts.push(`Review: ${flat(q)}`);
-  const rule =
-    at.rule === 'annotation'
-      ? `annotation @need ${need.id}`
-      : `${at.rule} "${flat(at.match ?? '')}"`;
-  parts.push(`Why here: ${rule} on line ${at.line ?? ''} (need ${need.id}, ${need.needsFile}).`);
+  parts.push(`Why here: ${reasonsPhrase([at], 'text')} (need ${need.id}, ${need.needsFile}).`);
   return parts.join('\n');
 }
 

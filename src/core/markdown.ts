@@ -1,6 +1,7 @@
 /**
- * Escaping needs-file text for Markdown. The text is untrusted: it must show
- * literally, never become a link, an image, HTML or a heading.
+ * Needs-file text made safe to show: escaped for Markdown (it must show
+ * literally, never become a link, an image, HTML or a heading) or flattened to
+ * one plain line. The text is untrusted.
  */
 
 const SPECIAL = /[\\`*_[\]<>&|~#]/g;
@@ -15,11 +16,11 @@ export function escapeMarkdown(text: string): string {
 
 /** A code span that holds `text` whatever backticks it contains. */
 export function codeSpan(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, ' ');
+  const line = text.replace(/[\r\n]+/g, ' ');
   let fence = '`';
-  while (flat.includes(fence)) fence += '`';
-  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
+  while (line.includes(fence)) fence += '`';
+  const pad = line.startsWith('`') || line.endsWith('`') || line === '' ? ' ' : '';
+  return `${fence}${pad}${line}${pad}${fence}`;
 }
 
 /**
@@ -31,4 +32,12 @@ export function codeSpan(text: string): string {
  */
 export function quietReferences(text: string): string {
   return text.replace(/(?<!\w)(@(?=[A-Za-z0-9])|#(?=\d))/g, '$1\u2060');
+}
+
+/** Plain one-line text for labels (CodeLens, tree, quick pick): no control characters. */
+export function flat(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .trim();
 }

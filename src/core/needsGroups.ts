@@ -1,12 +1,14 @@
 /**
  * How the sidebar arranges needs: groups by priority or by persona, retired
- * needs apart, and the short badge (assumed, stale) beside each need. Pure, so
+ * needs apart, and the short badge (assumption, stale) beside each need. Pure, so
  * the tree shows what the unit tests say.
  */
 import type { Need, NeedsFile } from './model';
 import { PRIORITIES } from './model';
 import type { PresentOptions } from './present';
-import { evidenceSummary, flat, sortByPriority } from './present';
+import { flat } from './markdown';
+import { evidencePhrase, evidenceWarns, needEvidence, statusWord } from './phrases';
+import { sortByPriority } from './present';
 
 export type GroupBy = 'priority' | 'persona';
 
@@ -79,7 +81,7 @@ export function groupNeeds<F>(
 }
 
 export interface NeedBadge {
-  /** Short words for the tree item's description: `assumed`, `stale`, `retired`, or ''. */
+  /** The status word (phrases.ts) unless it is plain `validated`: `assumption`, `validated, stale`, `retired`... */
   readonly badge: string;
   /** Whether the need should carry a warning icon (an assumption or stale evidence). */
   readonly warning: boolean;
@@ -87,18 +89,17 @@ export interface NeedBadge {
   readonly evidence: string;
 }
 
-/** The badge of a need: an assumption and stale evidence are said, never hidden. */
+/**
+ * The badge of a need: an assumption and stale evidence are said, never
+ * hidden; a validated need with fresh evidence, the usual case, goes unbadged.
+ */
 export function needBadge(need: Need, options: PresentOptions): NeedBadge {
-  const summary = evidenceSummary(need, options);
-  if (need.status === 'retired')
-    return { badge: 'retired', warning: false, evidence: summary.text };
-  const words = [summary.assumed ? 'assumed' : '', summary.stale ? 'stale' : ''].filter(
-    (w) => w !== '',
-  );
+  const facts = needEvidence(need, options);
+  const word = statusWord(facts);
   return {
-    badge: words.join(', '),
-    warning: summary.assumed || summary.stale,
-    evidence: summary.text,
+    badge: word === 'validated' ? '' : word,
+    warning: evidenceWarns(facts),
+    evidence: evidencePhrase(facts),
   };
 }
 

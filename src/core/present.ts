@@ -1,14 +1,14 @@
 /**
  * How a need is shown to a developer: the hover text, short labels for
- * CodeLens, tree and status bar, and the revisions a checklist names. Pure, so
- * every view says the same thing and it is tested in plain Node. The
- * customer's own words come first; a need without evidence says it is an
- * assumption; evidence says how old it is.
+ * CodeLens, tree and status bar, the order of needs, and the revisions a
+ * checklist names. Pure, so every view says the same thing and it is tested in
+ * plain Node. The customer's own words come first; evidence and reasons are
+ * worded by phrases.ts.
  */
-import { newestEvidenceAge } from './load';
-import { codeSpan, escapeMarkdown } from './markdown';
+import { codeSpan, escapeMarkdown, flat } from './markdown';
 import type { Link, Need, NeedsFile, Priority } from './model';
 import { PRIORITIES } from './model';
+import { evidenceLine, linkReason, needEvidence, reasonsPhrase } from './phrases';
 
 export interface PresentOptions {
   /** `YYYY-MM-DD` to age evidence against; default today. */
@@ -18,53 +18,11 @@ export interface PresentOptions {
   readonly openLink?: string;
 }
 
-/** Where a need's evidence stands: the honest one-line summary. */
-export function evidenceSummary(
-  need: Need,
-  options: PresentOptions,
-): { text: string; assumed: boolean; stale: boolean } {
-  if (need.evidence.length === 0) {
-    return { text: 'Assumption: rests on no evidence', assumed: true, stale: false };
-  }
-  const n = need.evidence.length;
-  const count = `${n} ${n === 1 ? 'piece' : 'pieces'} of evidence`;
-  const age = newestEvidenceAge(need, options.today);
-  const status =
-    need.status === 'assumed' ? 'Assumed' : need.status === 'retired' ? 'Retired' : 'Validated';
-  if (age === undefined)
-    return {
-      text: `${status} · ${count}, none dated`,
-      assumed: need.status === 'assumed',
-      stale: false,
-    };
-  const stale = age > options.staleDays;
-  const when = `newest ${ageText(age)}`;
-  return {
-    text: `${status} · ${count}, ${when}${stale ? ' — stale, re-validate with customers' : ''}`,
-    assumed: need.status === 'assumed',
-    stale,
-  };
-}
-
-/** `today`, `3 days ago`, `5 months ago`, `2 years ago`. */
-export function ageText(days: number): string {
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  if (days < 60) return `${days} days ago`;
-  if (days < 730) return `${Math.round(days / 30.44)} months ago`;
-  return `${Math.floor(days / 365.25)} years ago`;
-}
-
-/** Why a link was made, in a few words: "keyword `saved card`", "annotation", "path `src/**`". */
-export function reasonText(link: Pick<Link, 'rule' | 'match'>): string {
-  return link.rule === 'annotation' ? 'annotation' : `${link.rule} ${codeSpan(link.match)}`;
-}
-
 /** The hover for one need, with the reasons it relates to the code under the cursor. */
 export function needHoverMarkdown(
   need: Need,
   file: NeedsFile,
-  reasons: readonly Pick<Link, 'rule' | 'match'>[],
+  reasons: readonly Pick<Link, 'rule' | 'match' | 'line'>[],
   options: PresentOptions,
 ): string {
   const parts: string[] = [];
@@ -76,20 +34,14 @@ export function needHoverMarkdown(
       : undefined;
   const who = persona !== undefined ? ` · ${escapeMarkdown(persona)}` : '';
   parts.push(`**${escapeMarkdown(need.title)}** — ${need.priority}${who} · ${codeSpan(need.id)}`);
-  const evidence = evidenceSummary(need, options);
-  parts.push(evidence.assumed || evidence.stale ? `⚠ ${evidence.text}` : evidence.text);
+  parts.push(evidenceLine(needEvidence(need, options)));
   if (need.signals.length > 0)
     parts.push(need.signals.map((s) => `- Observed: ${escapeMarkdown(s)}`).join('\n'));
   if (need.review.length > 0)
     parts.push(['Ask in review:', ...need.review.map((q) => `- ${escapeMarkdown(q)}`)].join('\n'));
-  const why = uniqueReasons(reasons);
-  if (why.length > 0) parts.push(`Why: ${why.join(' · ')}`);
+  if (reasons.length > 0) parts.push(`Why: ${reasonsPhrase(reasons.map(linkReason), 'markdown')}`);
   if (options.openLink !== undefined) parts.push(`[Open the need](${options.openLink})`);
   return parts.join('\n\n');
-}
-
-function uniqueReasons(reasons: readonly Pick<Link, 'rule' | 'match'>[]): string[] {
-  return [...new Set(reasons.map(reasonText))];
 }
 
 /** "Checkout feels instant (high) +2": a CodeLens or status-bar title for several needs. */
@@ -120,14 +72,6 @@ export function sortByPriority<T extends Pick<Need, 'priority' | 'id'>>(needs: r
 /** Whether `priority` is at least `lowest` (critical > high > medium > low). */
 export function atLeast(priority: Priority, lowest: Priority): boolean {
   return PRIORITIES.indexOf(priority) <= PRIORITIES.indexOf(lowest);
-}
-
-/** Plain one-line text for labels (CodeLens, tree, quick pick): no control characters. */
-export function flat(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
-    .trim();
 }
 
 /**

@@ -36,7 +36,7 @@ export interface GroupLimits {
 }
 
 /** Enough to see where and why; the rest is counted. */
-export const DEFAULT_GROUP_LIMITS: GroupLimits = { groups: 10, lines: 5 };
+export const DEFAULT_GROUP_LIMITS: GroupLimits = { groups: 10, lines: 8 };
 
 /**
  * Groups reasons by file, rule, matched text and side of the diff, in the order

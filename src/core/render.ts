@@ -2,13 +2,27 @@
  * Checklist renderers: Markdown (a GitHub task list for a pull request), JSON
  * (the contract of docs/checklist-json.md) and plain text. The CLI and the editor share
  * them, so a copied checklist equals `outside-in checklist --format markdown`.
+ * Wording comes from phrases.ts; a need's reasons are grouped per file
+ * (reasonGroups.ts), so a big change still reads as a list of files.
  */
-import type { Because, Checklist, ChecklistNeed } from './checklist';
+import type { Checklist, ChecklistNeed } from './checklist';
 import { questionKey } from './checklist';
-import { codeSpan, escapeMarkdown, quietReferences } from './markdown';
-import { flat } from './present';
+import { codeSpan, escapeMarkdown, flat, quietReferences } from './markdown';
+import type { PhraseStyle } from './phrases';
+import {
+  NO_RELATED_NEEDS,
+  changedFilesPhrase,
+  checklistEvidence,
+  evidenceLine,
+  reasonPhrase,
+  wherePhrase,
+} from './phrases';
+import { shortRevision } from './present';
 import type { ReasonGroup } from './reasonGroups';
 import { groupReasons, linesText, moreReasonsText } from './reasonGroups';
+
+/** Which questions are ticked, by `questionKey`; absent means none are. */
+export type Ticks = ReadonlySet<string>;
 
 /**
  * GitHub's limit for a pull request comment or description, in characters. A
@@ -16,13 +30,12 @@ import { groupReasons, linesText, moreReasonsText } from './reasonGroups';
  */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 
-export interface MarkdownOptions {
-  /** The most characters the Markdown may have (default: GitHub's comment limit). */
+export interface RenderOptions {
+  /** `YYYY-MM-DD` the evidence is aged against; default today. */
+  readonly today?: string;
+  /** Markdown only: the most characters it may have (default: GitHub's comment limit). */
   readonly maxChars?: number;
 }
-
-/** Which questions are ticked, by `questionKey`; absent means none are. */
-export type Ticks = ReadonlySet<string>;
 
 export function renderJson(checklist: Checklist): string {
   return JSON.stringify(checklist, null, 2) + '\n';
@@ -36,7 +49,7 @@ function text(s: string): string {
 export function renderMarkdown(
   checklist: Checklist,
   ticks: Ticks = new Set(),
-  options: MarkdownOptions = {},
+  options: RenderOptions = {},
 ): string {
   const heading =
     checklist.product === undefined
@@ -44,35 +57,38 @@ export function renderMarkdown(
       : `${text(checklist.product)}: customer needs this change touches`;
   const head: string[] = [`## ${heading}`, ''];
   head.push(
-    `_Outside-In checklist for ${codeSpan(revRange(checklist))}: ${filesLine(checklist)}._`,
+    `_Outside-In checklist for ${codeSpan(revRange(checklist))}: ${changedFilesPhrase(checklist.files)}._`,
     '',
   );
-  if (checklist.needs.length === 0) head.push('No customer need relates to the changed files.', '');
-  const values: string[] = [];
+  if (checklist.needs.length === 0) head.push(NO_RELATED_NEEDS, '');
+  // What always stays: code that still speaks for ended needs, and the values.
+  const tail: string[] = [];
   if (checklist.endedAnnotations !== undefined) {
-    values.push('### Code that still speaks for needs this change ends', '');
+    tail.push('### Code that still speaks for needs this change ends', '');
     for (const e of checklist.endedAnnotations)
-      values.push(`- ${codeSpan(where(e))}: ${codeSpan(`@need ${e.id}`)}, ${endedText(e.change)}`);
-    values.push('');
+      tail.push(
+        `- ${codeSpan(wherePhrase(e))}: ${codeSpan(`@need ${e.id}`)}, ${endedText(e.change)}`,
+      );
+    tail.push('');
   }
   if (checklist.values.length > 0) {
-    values.push('### Standing values', '');
+    tail.push('### Standing values', '');
     for (const value of checklist.values) {
-      values.push(`**${text(value.statement)}** ${codeSpan(value.id)}`, '');
+      tail.push(`**${text(value.statement)}** ${codeSpan(value.id)}`, '');
       for (const q of value.review)
-        values.push(`- [${ticks.has(questionKey(value.id, q)) ? 'x' : ' '}] ${text(q)}`);
-      values.push('');
+        tail.push(`- [${ticks.has(questionKey(value.id, q)) ? 'x' : ' '}] ${text(q)}`);
+      tail.push('');
     }
   }
-  // Needs go in priority order until the next would not fit; the values and a
-  // note on what was left out always do.
+  // Needs go in priority order until the next would not fit; a note says how
+  // many were left out.
   const limit = options.maxChars ?? GITHUB_COMMENT_LIMIT;
-  const room = limit - size(head) - size(values) - LEFT_OUT_ROOM;
+  const room = limit - size(head) - size(tail) - LEFT_OUT_ROOM;
   const body: string[] = [];
   let used = 0;
   let shown = 0;
   for (const need of checklist.needs) {
-    const section = needSection(need, ticks);
+    const section = needSection(need, ticks, options.today);
     if (used + size(section) > room) break;
     body.push(...section);
     used += size(section);
@@ -84,7 +100,7 @@ export function renderMarkdown(
       `_${left} more ${left === 1 ? 'need' : 'needs'} of lower or equal priority did not fit in ${limit.toLocaleString('en-US')} characters: \`outside-in checklist --format json\` lists every need._`,
       '',
     );
-  const out = [...head, ...body, ...values].join('\n');
+  const out = [...head, ...body, ...tail].join('\n');
   return out.length <= limit ? out : cutAtLine(out, limit);
 }
 
@@ -102,11 +118,12 @@ function cutAtLine(markdown: string, limit: number): string {
   return markdown.slice(0, Math.max(0, cut)) + note;
 }
 
-function needSection(need: ChecklistNeed, ticks: Ticks): string[] {
+function needSection(need: ChecklistNeed, ticks: Ticks, today: string | undefined): string[] {
   const out: string[] = [`### ${text(need.title)} (${need.priority})`, ''];
   if (need.quote !== undefined) out.push(`> “${text(need.quote)}”`, '');
   const who = need.persona !== undefined ? `${text(need.personaName ?? need.persona)} · ` : '';
-  out.push(`${who}${evidenceLine(need, true)} · ${codeSpan(need.id)}`, '');
+  const evidence = evidenceLine(checklistEvidence(need, today));
+  out.push(`${who}${evidence} · ${codeSpan(need.id)}`, '');
   for (const signal of need.signals) out.push(`- Observed: ${text(signal)}`);
   if (need.signals.length > 0) out.push('');
   for (const q of need.review)
@@ -116,14 +133,14 @@ function needSection(need: ChecklistNeed, ticks: Ticks): string[] {
   out.push('');
   if (need.changed) {
     out.push(`**${changedLine(need)}** ${suspectLine(need)}`, '');
-    for (const s of need.suspects ?? []) out.push(`- ${codeSpan(where(s))}: ${s.rule}`);
+    for (const s of need.suspects ?? []) out.push(`- ${codeSpan(wherePhrase(s))}: ${s.rule}`);
     if (need.suspectsMore) out.push(`- and ${need.suspectsMore} more`);
     if (need.suspects?.length) out.push('');
   }
   if (need.because.length > 0) {
     out.push('<details><summary>Why this need</summary>', '');
     const grouped = groupReasons(need.because);
-    for (const g of grouped.groups) out.push(`- ${groupMarkdown(g)}`);
+    for (const g of grouped.groups) out.push(`- ${groupLine(g, 'markdown')}`);
     const more = moreReasonsText(grouped);
     if (more !== undefined) out.push(`- _${more}_`);
     out.push('', '</details>', '');
@@ -131,28 +148,32 @@ function needSection(need: ChecklistNeed, ticks: Ticks): string[] {
   return out;
 }
 
-export function renderText(checklist: Checklist): string {
+export function renderText(checklist: Checklist, options: RenderOptions = {}): string {
   const range =
     checklist.product === undefined
       ? revRange(checklist)
       : `${flat(checklist.product)} (${revRange(checklist)})`;
-  const out: string[] = [`Outside-In checklist for ${range}: ${filesLine(checklist)}`, ''];
-  if (checklist.needs.length === 0) out.push('No customer need relates to the changed files.', '');
+  const out: string[] = [
+    `Outside-In checklist for ${range}: ${changedFilesPhrase(checklist.files)}`,
+    '',
+  ];
+  if (checklist.needs.length === 0) out.push(NO_RELATED_NEEDS, '');
   for (const need of checklist.needs) {
     const who = need.persona !== undefined ? ` (${flat(need.personaName ?? need.persona)})` : '';
     out.push(`[${need.priority}] ${flat(need.title)}${who}  ${need.id}`);
     if (need.quote !== undefined) out.push(`  “${flat(need.quote)}”`);
-    out.push(`  ${evidenceLine(need, false)}`);
+    out.push(`  ${evidenceLine(checklistEvidence(need, options.today))}`);
     for (const signal of need.signals) out.push(`  observed: ${flat(signal)}`);
     for (const q of need.review) out.push(`  [ ] ${flat(q)}`);
-    // A changed file's name comes from the diff: it may hold terminal escapes too.
     const grouped = groupReasons(need.because);
-    grouped.groups.forEach((g, i) => out.push(`  ${i === 0 ? 'why:' : '    '} ${groupText(g)}`));
+    grouped.groups.forEach((g, i) =>
+      out.push(`  ${i === 0 ? 'why:' : '    '} ${groupLine(g, 'text')}`),
+    );
     const more = moreReasonsText(grouped);
     if (more !== undefined) out.push(`       ${more}`);
     if (need.changed) {
       out.push(`  ${changedLine(need)} ${suspectLine(need)}`);
-      for (const s of need.suspects ?? []) out.push(`    ${flat(where(s))}: ${s.rule}`);
+      for (const s of need.suspects ?? []) out.push(`    ${flat(wherePhrase(s))}: ${s.rule}`);
       if (need.suspectsMore) out.push(`    and ${need.suspectsMore} more`);
     }
     out.push('');
@@ -160,7 +181,7 @@ export function renderText(checklist: Checklist): string {
   if (checklist.endedAnnotations !== undefined) {
     out.push('Code that still speaks for needs this change ends');
     for (const e of checklist.endedAnnotations)
-      out.push(`  ${flat(where(e))}: @need ${flat(e.id)}, ${endedText(e.change)}`);
+      out.push(`  ${flat(wherePhrase(e))}: @need ${flat(e.id)}, ${endedText(e.change)}`);
     out.push('');
   }
   if (checklist.values.length > 0) {
@@ -175,39 +196,22 @@ export function renderText(checklist: Checklist): string {
 }
 
 function revRange(c: Checklist): string {
-  return `${short(c.base)}...${short(c.head)}`;
+  return `${shortRevision(c.base)}...${shortRevision(c.head)}`;
 }
 
-function short(rev: string): string {
-  return /^[0-9a-f]{40}$/.test(rev) ? rev.slice(0, 12) : rev;
-}
-
-function filesLine(c: Checklist): string {
-  const f = c.files;
-  const parts = [
-    `${f.changed} changed ${f.changed === 1 ? 'file' : 'files'}, ${f.related} related to customer needs`,
-  ];
-  // Say what was not looked at, never hide it.
-  if (f.binary > 0) parts.push(`${f.binary} binary (matched by path only)`);
-  if (f.excluded > 0) parts.push(`${f.excluded} in excluded folders (not checked)`);
-  return parts.join('; ');
-}
-
-function evidenceLine(need: ChecklistNeed, markdown: boolean): string {
-  if (need.evidenceCount === 0) {
-    const label = markdown ? '**Assumption**' : 'ASSUMPTION';
-    return `${label}: rests on no evidence`;
-  }
-  const stale = need.stale ? ' (stale: re-validate with customers)' : '';
-  const newest = need.newestEvidence !== undefined ? `, newest ${need.newestEvidence}${stale}` : '';
-  const n = need.evidenceCount;
-  return `${need.status}, ${n} ${n === 1 ? 'piece' : 'pieces'} of evidence${newest}`;
-}
-
-/** One group in Markdown: `file:line`: rule, or `file`: rule on lines 1, 2 and 3 more. */
-function groupMarkdown(g: ReasonGroup): string {
+/**
+ * One group: `file:line`: reason for a single line, else `file`: reason on
+ * lines 1, 2 and 3 more. A changed file's name comes from the diff: in text it
+ * is flattened, since it may hold terminal escapes too.
+ */
+function groupLine(g: ReasonGroup, style: PhraseStyle): string {
   const one = g.lines.length === 1 && g.moreLines === 0;
-  return `${codeSpan(one ? `${g.file}:${g.lines[0]}` : g.file)}: ${groupReason(g, one, true)}`;
+  const where = one ? `${g.file}:${g.lines[0]}` : g.file;
+  const at = style === 'markdown' ? codeSpan(where) : flat(where);
+  const removed = g.removed ? { removed: true as const } : {};
+  const rule = { rule: g.rule, match: g.match };
+  if (one || g.lines.length === 0) return `${at}: ${reasonPhrase({ ...rule, ...removed }, style)}`;
+  return `${at}: ${reasonPhrase(rule, style)} on ${g.removed ? 'removed ' : ''}lines ${linesText(g)}`;
 }
 
 /** What a changed need's entry says first: the need changed, and how. */
@@ -224,29 +228,4 @@ function suspectLine(need: ChecklistNeed): string {
 
 function endedText(change: 'removed' | 'retired'): string {
   return `a need this change ${change}: remove the annotation, or name the need that replaces it`;
-}
-
-function where(b: { file: string; line?: number }): string {
-  return b.line === undefined ? b.file : `${b.file}:${b.line}`;
-}
-
-function groupText(g: ReasonGroup): string {
-  const one = g.lines.length === 1 && g.moreLines === 0;
-  return `${flat(one ? `${g.file}:${g.lines[0]}` : g.file)}: ${groupReason(g, one, false)}`;
-}
-
-function groupReason(g: ReasonGroup, one: boolean, markdown: boolean): string {
-  if (one || g.lines.length === 0) return reason(g, markdown);
-  const rule = reason({ rule: g.rule, match: g.match }, markdown);
-  return `${rule} on ${g.removed ? 'removed ' : ''}lines ${linesText(g)}`;
-}
-
-function reason(
-  b: Pick<Because | ReasonGroup, 'rule' | 'match' | 'removed'>,
-  markdown = true,
-): string {
-  const match =
-    b.match === undefined ? '' : ` ${markdown ? codeSpan(b.match) : `"${flat(b.match)}"`}`;
-  const removed = b.removed ? ' (removed line)' : '';
-  return `${b.rule}${match}${removed}`;
 }

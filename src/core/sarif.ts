@@ -7,13 +7,15 @@
  */
 import type { Checklist, ChecklistNeed } from './checklist';
 import type { Priority } from './model';
-import { escapeMarkdown } from './markdown';
-import { flat } from './present';
+import { escapeMarkdown, flat } from './markdown';
+import { checklistEvidence, evidencePhrase } from './phrases';
 
 export interface SarifOptions {
   /** The root's path from the top of the repository, `''` at the top: results name repository paths. */
   readonly prefix?: string;
   readonly toolVersion: string;
+  /** `YYYY-MM-DD` the evidence is aged against; default today. */
+  readonly today?: string;
 }
 
 type Level = 'error' | 'warning' | 'note';
@@ -28,7 +30,7 @@ const LEVEL: Record<Priority, Level> = {
 /** The SARIF log as an object; `JSON.stringify` it to write it. */
 export function checklistSarif(checklist: Checklist, options: SarifOptions): object {
   const prefix = options.prefix === undefined || options.prefix === '' ? '' : `${options.prefix}/`;
-  const rules = checklist.needs.map((need) => rule(need));
+  const rules = checklist.needs.map((need) => rule(need, options.today));
   const results = checklist.needs.flatMap((need, ruleIndex) =>
     firstLinePerFile(need).map(({ file, line }) => ({
       ruleId: need.id,
@@ -67,12 +69,9 @@ export function checklistSarif(checklist: Checklist, options: SarifOptions): obj
   };
 }
 
-function rule(need: ChecklistNeed): object {
+function rule(need: ChecklistNeed, today: string | undefined): object {
   const questions = need.review.map((q) => flat(q));
-  const evidence =
-    need.evidenceCount === 0
-      ? 'An assumption: no evidence backs this need.'
-      : `${need.evidenceCount} ${need.evidenceCount === 1 ? 'piece' : 'pieces'} of evidence${need.newestEvidence === undefined ? '' : `, newest ${need.newestEvidence}`}.`;
+  const evidence = `${evidencePhrase(checklistEvidence(need, today))}.`;
   const help =
     questions.length === 0
       ? `No review questions. ${evidence}`

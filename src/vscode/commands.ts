@@ -1,7 +1,8 @@
 /** Every command of the extension, by id, with its handler. */
 import * as vscode from 'vscode';
 import { escapeIconSyntax } from '../core/iconSyntax';
-import { flat, sortByPriority } from '../core/present';
+import { flat } from '../core/markdown';
+import { sortByPriority } from '../core/present';
 import { toRange } from './convert';
 import type { NeedsStore } from './needsStore';
 

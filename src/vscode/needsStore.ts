@@ -17,7 +17,12 @@ import { findNeedsFiles, needsFileUri, readText, relativePath } from './needsFil
 import type { Scope } from '../core/needsSet';
 import { NeedsSet, byScopeDepth, needsFileExcludedBy, scopeDir } from '../core/needsSet';
 
-export interface LoadedNeedsFile {
+/**
+ * A needs file as the editor holds it: by URI, with its latest load and the
+ * version that answers questions. (The command line's `LoadedNeedsFile`, in
+ * node/needsFiles.ts, is a file as read from disk, by root-relative path.)
+ */
+export interface EditorNeedsFile {
   readonly uri: vscode.Uri;
   /** The latest load, of the editor's unsaved text when the file is open: its problems are current. */
   readonly result: LoadResult;
@@ -29,7 +34,7 @@ export interface LoadedNeedsFile {
   readonly file?: NeedsFile;
 }
 
-interface Entry extends LoadedNeedsFile {
+interface Entry extends EditorNeedsFile {
   readonly folder: vscode.WorkspaceFolder;
 }
 
@@ -119,7 +124,7 @@ export class NeedsStore implements vscode.Disposable {
   }
 
   /** The needs files that count: read, and not excluded by a needs file above them. */
-  get loaded(): readonly LoadedNeedsFile[] {
+  get loaded(): readonly EditorNeedsFile[] {
     return [...this.entries.entries()].filter(([k]) => !this.excluded.has(k)).map(([, e]) => e);
   }
 
@@ -129,7 +134,7 @@ export class NeedsStore implements vscode.Disposable {
   }
 
   /** The needs file at `uri`, when it is one the store loaded and it counts. */
-  needsFileAt(uri: vscode.Uri): LoadedNeedsFile | undefined {
+  needsFileAt(uri: vscode.Uri): EditorNeedsFile | undefined {
     const key = uri.toString();
     return this.excluded.has(key) ? undefined : this.entries.get(key);
   }

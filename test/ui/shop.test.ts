@@ -37,7 +37,7 @@ suite('UI: examples/shop', () => {
       .locator('.monaco-list-row', { hasText: 'I can add a personal note' })
       .first()
       .innerText();
-    assert.ok(gift.includes('assumed'), gift);
+    assert.ok(gift.includes('assumption'), gift);
   });
 
   test('Needs Health: weighted coverage and the need no code relates to', async () => {

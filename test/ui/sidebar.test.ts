@@ -33,7 +33,7 @@ suite('UI: the Outside-In sidebar', () => {
     const checkout = await row('Checkout feels instant').innerText();
     assert.ok(checkout.includes('I just want to pay and go.'), checkout);
     const cards = await row('Cards are remembered').innerText();
-    assert.ok(cards.includes('assumed'), cards);
+    assert.ok(cards.includes('assumption'), cards);
     // Needs-file text is shown literally, never as a link.
     const hostile = row('Sneaky');
     assert.ok((await hostile.innerText()).includes('[click me](command:'));

@@ -58,7 +58,7 @@ describe('agent instructions', () => {
           '',
           '> “Why do I type my card every time?”',
           '',
-          'Returning shopper · validated, 2 pieces of evidence, newest 2026-10-02 · id `saved-cards` in `customer-needs.yaml`',
+          'Returning shopper · Validated · 2 pieces of evidence, newest 2026-10-02 · id `saved-cards` in `customer-needs.yaml`',
           '',
           'Not for: `src/checkout/legacy/**`.',
           '',
@@ -92,8 +92,8 @@ describe('agent instructions', () => {
         '.github/instructions/outside-in-packages-admin--saved-cards.instructions.md',
       );
       assert.match(nested?.text ?? '', /^applyTo: "packages\/admin\/src\/cards\.ts"$/m);
-      // An assumption says so.
-      assert.match(nested?.text ?? '', /\*\*Assumption\*\*: no customer evidence yet/);
+      // An assumption says so, flagged as the checklist flags it.
+      assert.match(nested?.text ?? '', /^⚠ Assumption: rests on no evidence · id `saved-cards`/m);
     });
 
     it('hostile text stays in its place: no extra front matter key, no HTML, no end marker', () => {

@@ -61,7 +61,7 @@ describe('agentText: needs for a language model', () => {
         '',
         '## quiet-alerts: Alerts only when it matters (critical, validated)',
         'Customer said: “Page me at 3am only if customers are hurt.” (Night operator)',
-        'Evidence: Validated · 1 piece of evidence, newest 30 days ago',
+        'Evidence: Validated · 1 piece of evidence, newest 2026-11-01 (30 days ago)',
         'Observed: 41% of pages are acknowledged and ignored',
         'Review question: Does this alert page a human?',
         'Why it relates: keyword "alert" on lines 10, 11; path "src/alerts/**"',
@@ -85,6 +85,7 @@ describe('agentText: needs for a language model', () => {
       { staleDays: 365 },
     );
     assert.ok(text.includes('Evidence: Assumption: rests on no evidence'), text);
+    assert.ok(text.includes('## sneaky: Two lines: ## forged heading (low, assumption)'), text);
     assert.equal(text.split('\n').filter((l) => l.startsWith('## ')).length, 1, text);
   });
 
@@ -106,7 +107,7 @@ describe('agentText: needs for a language model', () => {
       [
         '2 needs match no filter:',
         '- quiet-alerts: Alerts only when it matters (critical, validated) for Night operator. “Page me at 3am only if customers are hurt.” [customer-needs.yaml:6]',
-        '- sneaky: Two lines: ## forged heading (low, assumption: no evidence). [customer-needs.yaml:16]',
+        '- sneaky: Two lines: ## forged heading (low, assumption). [customer-needs.yaml:16]',
         '',
       ].join('\n'),
     );

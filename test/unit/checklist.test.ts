@@ -310,6 +310,80 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('the evidence and the reasons, in Markdown and in text', () => {
+  const set = needsSet({
+    'customer-needs.yaml': yaml(
+      'version: 1',
+      'personas:',
+      '  shopper:',
+      '    name: Shopper',
+      'needs:',
+      '  - id: pay',
+      '    title: Pay once',
+      '    persona: shopper',
+      '    priority: high',
+      '    evidence:',
+      '      - source: Interview',
+      '        date: 2024-05-01',
+      '    match:',
+      '      keywords: ["charge"]',
+      '  - id: guess',
+      '    title: A guess',
+      '    priority: low',
+      '    match:',
+      '      paths: ["src/**"]',
+    ),
+  });
+  const today = '2026-06-01';
+  const checklist = buildChecklist(
+    set,
+    [
+      change('src/pay.ts', {
+        added: [{ line: 2, text: 'charge();' }],
+        removed: [{ line: 2, text: 'charge(twice);' }],
+      }),
+    ],
+    REVS,
+    { today },
+  );
+
+  it('Markdown: stale evidence with its date and age, an assumption flagged, each reason', () => {
+    const md = renderMarkdown(checklist, new Set(), { today });
+    const pay = [
+      '### Pay once (high)',
+      '',
+      'Shopper · ⚠ Validated · 1 piece of evidence, newest 2024-05-01 (2 years ago) · stale: re-validate with customers · `pay`',
+      '',
+      '- [ ] (no review questions: ask whether this change still serves the need)',
+      '',
+      '<details><summary>Why this need</summary>',
+      '',
+      '- `src/pay.ts:2`: keyword `charge`',
+      '- `src/pay.ts:2`: keyword `charge` (removed line)',
+      '',
+      '</details>',
+    ].join('\n');
+    assert.ok(md.includes(pay), md);
+    assert.ok(md.includes('⚠ Assumption: rests on no evidence · `guess`'), md);
+    assert.ok(md.includes('- `src/pay.ts`: path `src/**`'), md);
+  });
+
+  it('text: the same words, quoted instead of code spans', () => {
+    const text = renderText(checklist, { today });
+    const pay = [
+      '[high] Pay once (Shopper)  pay',
+      '  ⚠ Validated · 1 piece of evidence, newest 2024-05-01 (2 years ago) · stale: re-validate with customers',
+      '  why: src/pay.ts:2: keyword "charge"',
+      '       src/pay.ts:2: keyword "charge" (removed line)',
+    ].join('\n');
+    assert.ok(text.includes(pay), text);
+    assert.ok(
+      text.includes('  ⚠ Assumption: rests on no evidence\n  why: src/pay.ts: path "src/**"'),
+      text,
+    );
+  });
+});
+
 describe('renderText', () => {
   it('drops terminal control characters from needs-file text and changed paths', () => {
     const esc = '\u001b';

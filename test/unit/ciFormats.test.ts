@@ -74,7 +74,7 @@ describe('--format github: workflow commands', () => {
     assert.equal(
       out,
       '::warning file=shop/src/pay.ts,line=9,title=Customer need%3A Charged once%2C ever (critical)::' +
-        '“Charged twice: 100%25!” (Shopper)%0A1 piece of evidence.%0AReview: Is the key kept?%0A' +
+        '“Charged twice: 100%25!” (Shopper)%0AValidated · 1 piece of evidence, none dated.%0AReview: Is the key kept?%0A' +
         'Why here: annotation @need pay-once on line 9 (need pay-once, customer-needs.yaml).\n',
     );
   });
@@ -92,9 +92,37 @@ describe('--format github: workflow commands', () => {
     );
   });
 
-  it('a need with no evidence says it is an assumption', () => {
-    const out = githubAnnotations(checklist([need('guess', { evidenceCount: 0 })]));
-    assert.ok(out.includes('Assumption: rests on no evidence.'), out);
+  it('a need with no evidence says it is an assumption, even one marked validated', () => {
+    const guess = githubAnnotations(
+      checklist([need('guess', { status: 'assumed', evidenceCount: 0 })]),
+    );
+    assert.ok(guess.includes('::Assumption: rests on no evidence.%0AWhy here:'), guess);
+    const claimed = githubAnnotations(checklist([need('claimed', { evidenceCount: 0 })]));
+    assert.ok(
+      claimed.includes('::Assumption: marked validated, but rests on no evidence.%0A'),
+      claimed,
+    );
+  });
+
+  it('stale evidence says its date, its age and what to do', () => {
+    const out = githubAnnotations(
+      checklist([
+        need('old', {
+          evidenceCount: 2,
+          newestEvidence: '2024-05-01',
+          stale: true,
+          because: [{ file: 'src/a.ts', line: 3, rule: 'keyword', match: 'cart' }],
+        }),
+      ]),
+      { today: '2026-06-01' },
+    );
+    assert.ok(
+      out.includes(
+        '::Validated · 2 pieces of evidence, newest 2024-05-01 (2 years ago) · stale: re-validate with customers.%0A' +
+          'Why here: keyword "cart" on line 3 (need old, customer-needs.yaml).',
+      ),
+      out,
+    );
   });
 
   it('the job summary fits in what GitHub still accepts, cut at a line end with a note', () => {
@@ -193,6 +221,23 @@ describe('--format sarif', () => {
     );
   });
 
+  it("a rule's help: the review questions, then the evidence in the checklist's words", () => {
+    const log = checklistSarif(
+      checklist([
+        need('pay-once', { review: ['Is the key kept?'], newestEvidence: '2026-05-02' }),
+        need('guess', { status: 'assumed', evidenceCount: 0 }),
+      ]),
+      { toolVersion: '1', today: '2026-06-01' },
+    ) as { runs: [{ tool: { driver: { rules: { help: { text: string } }[] } } }] };
+    assert.deepEqual(
+      log.runs[0].tool.driver.rules.map((r) => r.help.text),
+      [
+        'Review questions: Is the key kept? Validated · 1 piece of evidence, newest 2026-05-02 (30 days ago).',
+        'No review questions. Assumption: rests on no evidence.',
+      ],
+    );
+  });
+
   it('fingerprints name the need and the file, not the line, so they survive moved lines', () => {
     const moved = checklist(
       sample.needs.map((n) => ({
@@ -225,11 +270,14 @@ describe('--fail-on', () => {
       ],
       { unknownAnnotations: [{ file: 'src/a.ts', line: 4, id: 'no-such' }] },
     );
-    assert.deepEqual(failReasons(c, ['assumed-critical', 'unknown-annotation', 'stale']), [
-      'unknown-annotation: src/a.ts:4 annotates "no-such", which no needs file defines',
-      'assumed-critical: guess (Title of guess) is critical and rests on no evidence',
-      'stale: old (Title of old) has no evidence newer than 2020-01-02',
-    ]);
+    assert.deepEqual(
+      failReasons(c, ['assumed-critical', 'unknown-annotation', 'stale'], '2026-06-01'),
+      [
+        'unknown-annotation: src/a.ts:4 annotates "no-such", which no needs file defines',
+        'assumed-critical: guess (Title of guess) is critical and rests on no evidence',
+        'stale: old (Title of old) has no evidence newer than 2020-01-02 (6 years ago)',
+      ],
+    );
     assert.deepEqual(failReasons(c, []), []);
     assert.deepEqual(failReasons(checklist([need('fine')]), ['assumed-critical', 'critical']), []);
   });

@@ -70,13 +70,23 @@ describe('needsGroups', () => {
     const options = { today: '2026-06-01', staleDays: 365 };
     const [low, high, fresh, old] = file.needs;
     assert.ok(low && high && fresh && old);
-    assert.deepEqual(needBadge(low, options).badge, 'assumed');
+    assert.deepEqual(needBadge(low, options).badge, 'assumption');
     assert.equal(needBadge(low, options).warning, true);
-    assert.equal(needBadge(high, options).badge, 'stale');
+    assert.equal(needBadge(high, options).badge, 'validated, stale');
+    assert.equal(needBadge(high, options).warning, true);
     assert.equal(needBadge(fresh, options).badge, '');
     assert.equal(needBadge(fresh, options).warning, false);
     assert.equal(needBadge(old, options).badge, 'retired');
-    assert.equal(needDescription(high, needBadge(high, options)), 'stale · “Just let me pay.”');
+    // The tooltip's evidence line is the hover's and the checklist's.
+    assert.equal(needBadge(low, options).evidence, 'Assumption: rests on no evidence');
+    assert.equal(
+      needBadge(high, options).evidence,
+      'Validated · 1 piece of evidence, newest 2020-01-01 (6 years ago) · stale: re-validate with customers',
+    );
+    assert.equal(
+      needDescription(high, needBadge(high, options)),
+      'validated, stale · “Just let me pay.”',
+    );
     assert.equal(needDescription(fresh, needBadge(fresh, options)), '');
   });
 

@@ -9,7 +9,8 @@ import { findAnnotations } from '../../core/annotations';
 import { annotationLine, lineIndent } from '../../core/commentSyntax';
 import { escapeIconSyntax } from '../../core/iconSyntax';
 import type { Need } from '../../core/model';
-import { flat, sortByPriority } from '../../core/present';
+import { flat } from '../../core/markdown';
+import { sortByPriority } from '../../core/present';
 import type { NeedsStore } from '../needsStore';
 import { asUri, sayNoNeedsFile, stringArg, trustedOrSay } from './needsEdit';
 

@@ -11,7 +11,7 @@ import { dateProblem, localIsoDate, sourceProblem, urlProblem } from '../../core
 import { escapeIconSyntax } from '../../core/iconSyntax';
 import type { EvidenceKind } from '../../core/model';
 import { EVIDENCE_KINDS } from '../../core/model';
-import { flat } from '../../core/present';
+import { flat } from '../../core/markdown';
 import { needAt } from '../needAt';
 import type { NeedsStore } from '../needsStore';
 import { asUri, editNeedsFile, stringArg, trustedOrSay } from './needsEdit';

@@ -14,7 +14,18 @@ import type {
   EndedAnnotation,
 } from '../../core/checklist';
 import { questionKey } from '../../core/checklist';
-import { flat, shortRevision } from '../../core/present';
+import { flat } from '../../core/markdown';
+import {
+  NO_RELATED_NEEDS,
+  changedFilesPhrase,
+  checklistEvidence,
+  evidencePhrase,
+  evidenceWarns,
+  reasonPhrase,
+  statusWord,
+  wherePhrase,
+} from '../../core/phrases';
+import { shortRevision } from '../../core/present';
 import { Command } from '../commands';
 import type { ChecklistModel, ChecklistState } from './model';
 import { describeReview } from './target';
@@ -131,7 +142,7 @@ class ChecklistTree implements vscode.TreeDataProvider<Node> {
           vscode.TreeItemCollapsibleState.Expanded,
         );
         item.id = `need:${need.id}`;
-        item.description = `${need.priority} · ${statusWord(need)}`;
+        item.description = `${need.priority} · ${statusWord(checklistEvidence(need))}`;
         item.iconPath = new vscode.ThemeIcon(PRIORITY_ICON[need.priority]);
         item.tooltip = `${flat(need.title)} (${need.id}, ${need.priority}) in ${need.needsFile}`;
         item.contextValue = 'need';
@@ -170,11 +181,9 @@ class ChecklistTree implements vscode.TreeDataProvider<Node> {
       }
       case 'because': {
         const b = node.because;
-        const item = new vscode.TreeItem(
-          flat(b.line === undefined ? b.file : `${b.file}:${b.line}`),
-        );
+        const item = new vscode.TreeItem(flat(wherePhrase(b)));
         item.id = `because:${node.need.id}:${node.index}`;
-        item.description = reasonText(b);
+        item.description = reasonPhrase(b, 'text');
         item.iconPath = new vscode.ThemeIcon(
           b.removed ? 'diff-removed' : b.line === undefined ? 'file' : 'go-to-file',
         );
@@ -283,11 +292,12 @@ function needChildren(need: ChecklistNeed): Node[] {
       icon: 'quote',
     });
   const who = need.persona !== undefined ? `${flat(need.personaName ?? need.persona)} · ` : '';
+  const evidence = checklistEvidence(need);
   nodes.push({
     kind: 'text',
     id: `status:${need.id}`,
-    label: `${who}${evidenceText(need)}`,
-    icon: need.evidenceCount === 0 || need.stale ? 'warning' : 'verified',
+    label: `${who}${evidencePhrase(evidence)}`,
+    icon: evidenceWarns(evidence) ? 'warning' : 'verified',
   });
   need.signals.forEach((signal, i) =>
     nodes.push({
@@ -308,24 +318,6 @@ function needChildren(need: ChecklistNeed): Node[] {
   if (need.changed) nodes.push({ kind: 'suspects', need });
   if (need.because.length > 0) nodes.push({ kind: 'why', need });
   return nodes;
-}
-
-function statusWord(need: ChecklistNeed): string {
-  if (need.evidenceCount === 0) return 'assumed';
-  return need.stale ? `${need.status}, stale` : need.status;
-}
-
-function evidenceText(need: ChecklistNeed): string {
-  if (need.evidenceCount === 0) return 'Assumption: rests on no evidence';
-  const n = need.evidenceCount;
-  const newest = need.newestEvidence !== undefined ? `, newest ${need.newestEvidence}` : '';
-  const stale = need.stale ? ' · stale: re-validate with customers' : '';
-  return `${need.status}, ${n} ${n === 1 ? 'piece' : 'pieces'} of evidence${newest}${stale}`;
-}
-
-function reasonText(b: Because): string {
-  const match = b.match === undefined ? '' : ` “${flat(b.match)}”`;
-  return `${b.removed ? 'removed line · ' : ''}${b.rule}${match}`;
 }
 
 /** Creates the view and keeps it in step with the model; ticking a box writes the tick at once. */
@@ -388,8 +380,8 @@ function message(state: ChecklistState): string | undefined {
   // Before the first review the view's welcome content says what to do.
   if (review === undefined) return undefined;
   const c = review.checklist;
-  const files = `${c.files.changed} changed ${c.files.changed === 1 ? 'file' : 'files'}, ${c.files.related} related to customer needs`;
-  const none = c.needs.length === 0 ? ' No customer need relates to the changed files.' : '';
+  const files = changedFilesPhrase(c.files);
+  const none = c.needs.length === 0 ? ` ${NO_RELATED_NEEDS}` : '';
   const note = review.change.note !== undefined ? ` ${review.change.note}` : '';
   return `${describeReview(review.choice, c.base, c.head)}: ${files}.${none}${note}`;
 }

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { commits, coverageSummary, noHotspots, percent } from '../../core/coverageRender';
 import type { NeedCoverage } from '../../core/needsCoverage';
-import { flat } from '../../core/present';
+import { flat } from '../../core/markdown';
 import { Command } from '../commands';
 import type { FolderHealth } from './healthReport';
 

@@ -6,7 +6,9 @@
 import * as vscode from 'vscode';
 import type { GroupBy } from '../../core/needsGroups';
 import { needBadge, needDescription } from '../../core/needsGroups';
-import { flat, needHoverMarkdown } from '../../core/present';
+import { flat } from '../../core/markdown';
+import { reasonPhrase } from '../../core/phrases';
+import { needHoverMarkdown } from '../../core/present';
 import { Command } from '../commands';
 import type { Config } from '../config';
 import type { NeedsStore } from '../needsStore';
@@ -101,7 +103,7 @@ export class NeedsTreeProvider implements vscode.TreeDataProvider<NeedsNode>, vs
         item.label = vscode.workspace.asRelativePath(node.uri, false);
         const whole = node.links.find((l) => l.rule === 'path');
         item.description = [
-          whole ? `whole file (path ${flat(whole.match)})` : '',
+          whole ? `whole file (${reasonPhrase(whole, 'text')})` : '',
           lines > 0 ? `${lines} ${lines === 1 ? 'line' : 'lines'}` : '',
         ]
           .filter((p) => p !== '')
@@ -113,7 +115,7 @@ export class NeedsTreeProvider implements vscode.TreeDataProvider<NeedsNode>, vs
       case 'line': {
         const line = node.link.line ?? 0;
         const item = new vscode.TreeItem(`Line ${line + 1}`, vscode.TreeItemCollapsibleState.None);
-        item.description = `${node.link.rule} ${flat(node.link.match)}`;
+        item.description = reasonPhrase(node.link, 'text');
         const selection = new vscode.Range(
           line,
           node.link.start ?? 0,

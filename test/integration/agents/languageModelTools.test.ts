@@ -42,8 +42,9 @@ suite('Language-model tools', () => {
       text,
     );
     assert.ok(text.includes('Customer said: “Why do I type my card every time?”'), text);
-    assert.ok(text.includes('annotation "saved-cards" on line 8'), text);
-    assert.ok(text.includes('Evidence: Assumption'), text);
+    assert.ok(text.includes('annotation @need saved-cards on line 8'), text);
+    assert.ok(text.includes('## saved-cards: Cards are remembered (medium, assumption)'), text);
+    assert.ok(text.includes('Evidence: Assumption: rests on no evidence'), text);
     assert.ok(!text.includes('hostile-text'), text);
   });
 
@@ -79,7 +80,7 @@ suite('Language-model tools', () => {
     );
     const words = await ask('outside-in_findNeeds', { text: 'CARD time' });
     assert.ok(words.includes('- saved-cards:'), words);
-    assert.ok(words.includes('assumption: no evidence'), words);
+    assert.ok(words.includes('(medium, assumption)'), words);
     assert.ok(!words.includes('fast-checkout'), words);
     const bad = await ask('outside-in_findNeeds', { priority: 'urgent' });
     assert.equal(bad, 'priority must be one of critical, high, medium, low, got urgent.');

@@ -21,7 +21,7 @@ suite('Hover on linked code', () => {
     assert.ok(text.includes('Validated · 1 piece of evidence, none dated'), text);
     assert.ok(text.includes('- Observed: 38% of mobile sessions end on the payment step'), text);
     assert.ok(text.includes('Ask in review:\n- Does this change add a step to checkout?'), text);
-    assert.ok(text.includes('Why: keyword `saved card` · path `src/checkout/**`'), text);
+    assert.ok(text.includes('Why: keyword `saved card` on line 10; path `src/checkout/**`'), text);
     assert.ok(text.includes('[Open the need](command:outside-in.openNeed?'), text);
     // The hover covers the matched identifier: `savedCard` on line 9.
     const ours = hovers.find((h) => h.range?.start.line === 9);
@@ -46,7 +46,7 @@ suite('Hover on linked code', () => {
     assert.equal(texts.length, 1, JSON.stringify(texts));
     assert.ok(texts[0]?.includes('**Cards are remembered** — medium · `saved-cards`'), texts[0]);
     assert.ok(texts[0]?.includes('⚠ Assumption: rests on no evidence'), texts[0]);
-    assert.ok(texts[0]?.includes('Why: annotation'), texts[0]);
+    assert.ok(texts[0]?.includes('Why: annotation `@need saved-cards` on line 4'), texts[0]);
   });
 
   test('not on the rest of a linked line, nor on unlinked code', async () => {

@@ -131,12 +131,17 @@ suite('Sidebar: the Customer Needs view', () => {
 
   test('an assumed and a stale need carry a badge and a warning icon; the quote shows', async () => {
     const assumed = tree.getTreeItem(await needNode(tree, 'Cards are remembered'));
-    assert.equal(assumed.description, 'assumed · “Why do I type my card every time?”');
+    assert.equal(assumed.description, 'assumption · “Why do I type my card every time?”');
     assert.equal((assumed.iconPath as vscode.ThemeIcon).id, 'warning');
 
     const stale = tree.getTreeItem(await needNode(tree, 'The total I see is the total I pay'));
-    assert.equal(stale.description, 'stale · “The price jumped at the last step.”');
+    assert.equal(stale.description, 'validated, stale · “The price jumped at the last step.”');
     assert.equal((stale.iconPath as vscode.ThemeIcon).id, 'warning');
+    // The tooltip says the date and the age of the stale evidence, as the hover does.
+    assert.match(
+      (stale.tooltip as vscode.MarkdownString).value,
+      /^⚠ Validated · 1 piece of evidence, newest 2020-01-01 \(\d+ years ago\) · stale: re-validate with customers$/m,
+    );
 
     const sound = tree.getTreeItem(await needNode(tree, 'Checkout feels instant'));
     assert.equal(sound.description, '“I just want to pay and go.”');
@@ -170,8 +175,8 @@ suite('Sidebar: the Customer Needs view', () => {
     assert.deepEqual(
       lines.map((l) => [label(tree, l), tree.getTreeItem(l).description]),
       [
-        ['Line 1', 'annotation fast-checkout'],
-        ['Line 2', 'keyword pay now'],
+        ['Line 1', 'annotation @need fast-checkout'],
+        ['Line 2', 'keyword "pay now"'],
       ],
     );
 
@@ -185,7 +190,7 @@ suite('Sidebar: the Customer Needs view', () => {
       [
         [
           'src/cart/total.ts',
-          'whole file (path src/cart/**)',
+          'whole file (path "src/cart/**")',
           vscode.TreeItemCollapsibleState.None,
         ],
       ],
@@ -373,6 +378,6 @@ suite('Sidebar: creating a needs file', () => {
     const tree = api.views.needsTree;
     await eventually(() => outline(tree), [['High', ['Checkout feels instant']]]);
     const item = tree.getTreeItem(await needNode(tree, 'Checkout feels instant'));
-    assert.equal(item.description, 'assumed · “I just want to pay and go.”');
+    assert.equal(item.description, 'assumption · “I just want to pay and go.”');
   });
 });
