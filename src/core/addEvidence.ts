@@ -12,9 +12,9 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { EvidenceKind } from './model';
 import type { EditResult, TextInsertion } from './yamlEdit';
 import {
+  appendToSeq,
   applyInsertion,
   columnOf,
-  indentAt,
   linesAfter,
   nextLineStart,
   parseForEdit,
@@ -70,24 +70,11 @@ function evidenceInsertion(
     Pair<Scalar, Node | null> | undefined;
   if (pair === undefined) return newList(source, need, evidence);
   const list = pair.value;
-  if (isSeq(list) && list.flow) {
-    const close = (list.range?.[1] ?? 0) - 1;
-    if (source.charAt(close) !== ']')
-      return { message: 'Could not find the end of the `evidence: [...]` list.' };
-    const last = list.items.at(-1) as Node | undefined;
-    if (last?.range) return { offset: last.range[1], text: `, ${flowEntry(evidence)}` };
-    return { offset: close, text: flowEntry(evidence) };
-  }
-  if (isSeq(list) && list.items.length > 0) {
-    const first = list.items[0] as Node;
-    const last = list.items.at(-1) as Node;
-    if (!first.range || !last.range) return { message: 'Could not read the `evidence` list.' };
-    return linesAfter(
-      source,
-      last.range[1],
-      blockLines(evidence, indentAt(source, first.range[0])),
-    );
-  }
+  const appended = appendToSeq(source, list, 'evidence', {
+    flow: flowEntry(evidence),
+    block: (dash) => blockLines(evidence, dash),
+  });
+  if (appended !== undefined) return appended;
   if (list === null || (isScalar(list) && list.value === null && isEmpty(list))) {
     const keyStart = pair.key.range?.[0] ?? 0;
     const dash = ' '.repeat(columnOf(source, keyStart) + 2);

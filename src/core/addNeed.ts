@@ -6,13 +6,13 @@
  * asked before the editor is given it.
  */
 import type { Node, Scalar } from 'yaml';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { ID_PATTERN } from './loadParts';
 import type { EditResult, TextInsertion } from './yamlEdit';
 import {
+  appendToSeq,
   applyInsertion,
   columnOf,
-  indentAt,
   linesAfter,
   nextLineStart,
   parseForEdit,
@@ -66,20 +66,11 @@ function needsInsertion(
   value: Node | null,
   need: NewNeed,
 ): TextInsertion | { message: string } {
-  if (isSeq(value) && value.flow) {
-    const close = (value.range?.[1] ?? 0) - 1;
-    if (source.charAt(close) !== ']')
-      return { message: 'Could not find the end of the `needs: [...]` list.' };
-    const last = value.items.at(-1) as Node | undefined;
-    if (last?.range) return { offset: last.range[1], text: `, ${flowEntry(need)}` };
-    return { offset: close, text: flowEntry(need) };
-  }
-  if (isSeq(value) && value.items.length > 0) {
-    const first = value.items[0] as Node;
-    const last = value.items.at(-1) as Node;
-    if (!first.range || !last.range) return { message: 'Could not read the `needs` list.' };
-    return linesAfter(source, last.range[1], blockLines(need, indentAt(source, first.range[0])));
-  }
+  const appended = appendToSeq(source, value, 'needs', {
+    flow: flowEntry(need),
+    block: (dash) => blockLines(need, dash),
+  });
+  if (appended !== undefined) return appended;
   if (value === null || (isScalar(value) && value.value === null && isEmpty(value))) {
     // `needs:` with nothing under it: the first entry, indented under the key.
     const keyStart = key.range?.[0] ?? 0;

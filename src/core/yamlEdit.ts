@@ -4,8 +4,8 @@
  * order, quoting, line ends) stays as it was, and the editor undoes it in one
  * step. Helpers find line boundaries, indentation and the file's line end.
  */
-import type { Document } from 'yaml';
-import { LineCounter, parseDocument } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { LineCounter, isSeq, parseDocument } from 'yaml';
 
 /** Text to insert at an offset of the needs file's text. */
 export interface TextInsertion {
@@ -101,4 +101,32 @@ export function linesAfter(
   const eol = eolNear(source, Math.max(0, offset - 1));
   const before = at > 0 && source.charAt(at - 1) !== '\n' ? eol : '';
   return { offset: at, text: before + lines.map((l) => l + eol).join(''), eol };
+}
+
+/**
+ * An entry appended to an existing list: inside the brackets of a flow list
+ * (`[]` stays flow), or as lines after the last item of a block list at the
+ * first item's indentation. Undefined when `list` is neither (absent, empty,
+ * or not a list): the caller knows how to start one.
+ */
+export function appendToSeq(
+  source: string,
+  list: Node | null | undefined,
+  name: string,
+  entry: { readonly flow: string; readonly block: (dash: string) => string[] },
+): TextInsertion | { message: string } | undefined {
+  if (!isSeq(list)) return undefined;
+  if (list.flow) {
+    const close = (list.range?.[1] ?? 0) - 1;
+    if (source.charAt(close) !== ']')
+      return { message: `Could not find the end of the \`${name}: [...]\` list.` };
+    const last = list.items.at(-1) as Node | undefined;
+    if (last?.range) return { offset: last.range[1], text: `, ${entry.flow}` };
+    return { offset: close, text: entry.flow };
+  }
+  if (list.items.length === 0) return undefined;
+  const first = list.items[0] as Node;
+  const last = list.items.at(-1) as Node;
+  if (!first.range || !last.range) return { message: `Could not read the \`${name}\` list.` };
+  return linesAfter(source, last.range[1], entry.block(indentAt(source, first.range[0])));
 }
