@@ -133,7 +133,7 @@ function needSection(need: ChecklistNeed, ticks: Ticks, today: string | undefine
   out.push('');
   if (need.changed) {
     out.push(`**${changedLine(need)}** ${suspectLine(need)}`, '');
-    for (const s of need.suspects ?? []) out.push(`- ${codeSpan(wherePhrase(s))}: ${s.rule}`);
+    for (const g of suspectGroups(need)) out.push(`- ${groupLine(g, 'markdown')}`);
     if (need.suspectsMore) out.push(`- and ${need.suspectsMore} more`);
     if (need.suspects?.length) out.push('');
   }
@@ -173,7 +173,7 @@ export function renderText(checklist: Checklist, options: RenderOptions = {}): s
     if (more !== undefined) out.push(`       ${more}`);
     if (need.changed) {
       out.push(`  ${changedLine(need)} ${suspectLine(need)}`);
-      for (const s of need.suspects ?? []) out.push(`    ${flat(wherePhrase(s))}: ${s.rule}`);
+      for (const g of suspectGroups(need)) out.push(`    ${groupLine(g, 'text')}`);
       if (need.suspectsMore) out.push(`    and ${need.suspectsMore} more`);
     }
     out.push('');
@@ -212,6 +212,12 @@ function groupLine(g: ReasonGroup, style: PhraseStyle): string {
   const rule = { rule: g.rule, match: g.match };
   if (one || g.lines.length === 0) return `${at}: ${reasonPhrase({ ...rule, ...removed }, style)}`;
   return `${at}: ${reasonPhrase(rule, style)} on ${g.removed ? 'removed ' : ''}lines ${linesText(g)}`;
+}
+
+/** A changed need's suspects per file and rule; the checklist caps them already, so all show. */
+function suspectGroups(need: ChecklistNeed): readonly ReasonGroup[] {
+  const suspects = need.suspects ?? [];
+  return groupReasons(suspects, { groups: suspects.length, lines: 8 }).groups;
 }
 
 /** What a changed need's entry says first: the need changed, and how. */
