@@ -239,6 +239,21 @@ describe('docs/needs-file.md', () => {
   });
 });
 
+describe('YAML shown in the user documents', () => {
+  for (const rel of ['README.md', 'docs/ci.md', NEEDS_DOC]) {
+    it(`every yaml block of ${rel} parses (a copied workflow must run)`, () => {
+      const blocks = [...readDoc(rel).matchAll(/^```yaml\n([\s\S]*?)^```/gm)].map(
+        (m) => m[1] ?? '',
+      );
+      assert.ok(blocks.length > 0, `${rel} shows no YAML`);
+      for (const block of blocks) {
+        const errors = parseDocument(block).errors.map((e) => e.message);
+        assert.deepEqual(errors, [], block);
+      }
+    });
+  }
+});
+
 describe('links in the user documents', () => {
   for (const rel of ['README.md', 'CHANGELOG.md', NEEDS_DOC, 'docs/checklist-json.md']) {
     it(`${rel} links only to files of the repository, and to headings they have`, () => {
