@@ -12,6 +12,8 @@ import { dayNumber, today as todayNumber } from './dates';
 import { DEFAULT_STALE_DAYS } from './load';
 import { codeSpan, flat } from './markdown';
 import type { Link, LinkRule, Need, Status } from './model';
+import type { ReasonGroup } from './reasonGroups';
+import { groupReasons, linesText } from './reasonGroups';
 
 /** What the evidence phrases need to know; built from a Need or a checklist need. */
 export interface EvidenceFacts {
@@ -202,20 +204,24 @@ function quoted(what: string, rule: LinkRule): string {
  * `keyword "pay" on removed line 2`. A keyword on thirty lines is one reason.
  */
 export function reasonRows(reasons: readonly Reason[], style: PhraseStyle): string[] {
-  const rows = new Map<string, { reason: Reason; lines: number[] }>();
-  for (const r of reasons) {
-    const key = `${r.rule}\u0000${r.match ?? ''}\u0000${r.removed === true ? '-' : '+'}`;
-    const row = rows.get(key) ?? { reason: r, lines: [] };
-    if (r.line !== undefined && !row.lines.includes(r.line)) row.lines.push(r.line);
-    rows.set(key, row);
-  }
-  return [...rows.values()].map(({ reason, lines }) => {
-    if (lines.length === 0) return reasonPhrase(reason, style);
-    const shown = lines.slice(0, LINES_SHOWN).join(', ');
-    const more = lines.length > LINES_SHOWN ? ` and ${lines.length - LINES_SHOWN} more` : '';
-    const kind = `${reason.removed === true ? 'removed ' : ''}${lines.length === 1 ? 'line' : 'lines'}`;
-    return `${rulePhrase(reason, style)} on ${kind} ${shown}${more}`;
-  });
+  const all = { groups: Number.MAX_SAFE_INTEGER, lines: LINES_SHOWN };
+  return groupReasons(
+    reasons.map((r) => ({ ...r, file: '' })),
+    all,
+  ).groups.map((g) => groupPhrase(g, style));
+}
+
+/**
+ * One group of reasons without its file: `keyword "pay" on lines 3, 7`, or
+ * the reason alone when it has no line (a path).
+ */
+export function groupPhrase(group: ReasonGroup, style: PhraseStyle): string {
+  const reason = { rule: group.rule, match: group.match };
+  if (group.lines.length === 0)
+    return reasonPhrase(group.removed ? { ...reason, removed: true } : reason, style);
+  const count = group.lines.length + group.moreLines;
+  const kind = `${group.removed ? 'removed ' : ''}${count === 1 ? 'line' : 'lines'}`;
+  return `${rulePhrase(reason, style)} on ${kind} ${linesText(group)}`;
 }
 
 /** The rows of reasonRows on one line, `; ` between them. */

@@ -14,12 +14,13 @@ import {
   changedFilesPhrase,
   checklistEvidence,
   evidenceLine,
+  groupPhrase,
   reasonPhrase,
   wherePhrase,
 } from './phrases';
 import { shortRevision } from './present';
 import type { ReasonGroup } from './reasonGroups';
-import { groupReasons, linesText, moreReasonsText } from './reasonGroups';
+import { groupReasons, moreReasonsText } from './reasonGroups';
 
 /** Which questions are ticked, by `questionKey`; absent means none are. */
 export type Ticks = ReadonlySet<string>;
@@ -209,9 +210,8 @@ function groupLine(g: ReasonGroup, style: PhraseStyle): string {
   const where = one ? `${g.file}:${g.lines[0]}` : g.file;
   const at = style === 'markdown' ? codeSpan(where) : flat(where);
   const removed = g.removed ? { removed: true as const } : {};
-  const rule = { rule: g.rule, match: g.match };
-  if (one || g.lines.length === 0) return `${at}: ${reasonPhrase({ ...rule, ...removed }, style)}`;
-  return `${at}: ${reasonPhrase(rule, style)} on ${g.removed ? 'removed ' : ''}lines ${linesText(g)}`;
+  if (one) return `${at}: ${reasonPhrase({ rule: g.rule, match: g.match, ...removed }, style)}`;
+  return `${at}: ${groupPhrase(g, style)}`;
 }
 
 /** A changed need's suspects per file and rule; the checklist caps them already, so all show. */
