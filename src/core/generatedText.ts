@@ -44,6 +44,36 @@ export function withoutGeneratedText(path: string, text: string): string {
   return out + text.slice(from);
 }
 
+/**
+ * Whether the character at 0-based `line` and `character` of `text` is in
+ * what the command generated: the same regions `withoutGeneratedText` blanks.
+ * One search when the file has none.
+ */
+export function isGeneratedAt(
+  path: string,
+  text: string,
+  line: number,
+  character: number,
+): boolean {
+  let begin = text.indexOf(GENERATED_BEGIN);
+  if (begin < 0) return false;
+  if (isGeneratedName(path)) return true;
+  let offset = 0;
+  for (let n = 0; n < line; n++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return false;
+    offset = next + 1;
+  }
+  offset += character;
+  while (begin >= 0 && begin <= offset) {
+    const end = text.indexOf(GENERATED_END, begin);
+    const stop = end < 0 ? text.length : end + GENERATED_END.length;
+    if (offset < stop) return true;
+    begin = text.indexOf(GENERATED_BEGIN, stop);
+  }
+  return false;
+}
+
 /** Spaces for every character but line breaks. */
 function blank(text: string): string {
   return text.replace(/[^\r\n]/g, ' ');

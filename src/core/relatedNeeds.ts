@@ -5,7 +5,7 @@
  * the language-model tool: NeedsSet finds the links, this groups them per need
  * and orders the needs, so no two surfaces can disagree on either.
  */
-import { withoutGeneratedText } from './generatedText';
+import { isGeneratedAt, withoutGeneratedText } from './generatedText';
 import { forEachLine } from './match';
 import type { Need, NeedsFile, Priority } from './model';
 import type { NeedsSet, ScopedLink } from './needsSet';
@@ -38,8 +38,15 @@ export type RelatedQuestion =
    * One position: `lineText` is the text of 0-based `line` alone, so a hover
    * costs one line however long the file. Only needs matched under
    * `character` relate; their reasons are the whole line's and the path's.
+   * With the file's whole `text`, a position in text that
+   * `outside-in instructions` generated relates to none.
    */
-  | { readonly line: number; readonly lineText: string; readonly character: number }
+  | {
+      readonly line: number;
+      readonly lineText: string;
+      readonly character: number;
+      readonly text?: string;
+    }
   /** A file that is not read as text (binary, too large): only its path relates it. */
   | { readonly pathOnly: true };
 
@@ -78,10 +85,12 @@ export function relatedNeeds(
 function atPosition(
   set: NeedsSet,
   path: string,
-  question: { readonly line: number; readonly lineText: string; readonly character: number },
+  question: Extract<RelatedQuestion, { readonly lineText: string }>,
   options: RelatedOptions,
 ): RelatedNeed[] {
   const c = question.character;
+  if (question.text !== undefined && isGeneratedAt(path, question.text, question.line, c))
+    return [];
   const lineLinks = set.lineLinks(path, question.lineText, question.line);
   const here = lineLinks.filter(
     (l) => l.start !== undefined && l.end !== undefined && c >= l.start && c <= l.end,

@@ -1,7 +1,8 @@
 /**
  * Hover on code linked to a need, by an annotation (`@need id`) or by a
  * keyword: only on the matched text itself, so a line does not cry wolf on
- * every word. Computes the hovered line alone.
+ * every word, and never in text `outside-in instructions` generated (it
+ * repeats every keyword). Matches the hovered line alone.
  */
 import * as vscode from 'vscode';
 import { needHoverMarkdown } from '../core/present';
@@ -32,7 +33,12 @@ export class NeedHoverProvider implements vscode.HoverProvider {
     const related = relatedNeeds(
       found.set,
       found.path,
-      { line: position.line, lineText: line, character: position.character },
+      {
+        line: position.line,
+        lineText: line,
+        character: position.character,
+        text: document.getText(),
+      },
       { minimum: this.config.settings.inlineMinimumPriority },
     );
     const first = related[0]?.reasons[0];

@@ -217,6 +217,52 @@ describe('relatedNeeds: a position (the hover)', () => {
   });
 });
 
+describe('relatedNeeds: a position in generated text', () => {
+  const lines = [
+    'checkout',
+    'x <!-- outside-in:begin generated -->',
+    'savedCard',
+    '<!-- outside-in:end --> receipt',
+    'receipt',
+  ];
+  const at = (path: string, eol: string, line: number, character: number): string[] =>
+    relatedNeeds(set, path, {
+      line,
+      lineText: lines[line] ?? '',
+      character,
+      text: lines.join(eol),
+    }).map((r) => r.need.id);
+
+  for (const eol of ['\n', '\r\n']) {
+    it(`relates none inside a region, and as before around it (${JSON.stringify(eol)})`, () => {
+      assert.deepEqual(at('AGENTS.md', eol, 0, 2), ['fast-checkout']);
+      assert.deepEqual(at('AGENTS.md', eol, 2, 1), []);
+      // The region ends with its end marker: the text after it on that line is the user's.
+      assert.deepEqual(at('AGENTS.md', eol, 3, 5), []);
+      assert.deepEqual(at('AGENTS.md', eol, 3, 26), ['receipts']);
+      assert.deepEqual(at('AGENTS.md', eol, 4, 0), ['receipts']);
+    });
+  }
+
+  it('relates none anywhere in a generated file that carries the marker', () => {
+    const path = '.github/instructions/outside-in-needs.instructions.md';
+    assert.deepEqual(at(path, '\n', 0, 2), []);
+    assert.deepEqual(at(path, '\n', 4, 0), []);
+  });
+
+  it('without the whole text, the line alone decides', () => {
+    const related = relatedNeeds(set, 'AGENTS.md', {
+      line: 2,
+      lineText: 'saved card',
+      character: 1,
+    });
+    assert.deepEqual(
+      related.map((r) => r.need.id),
+      ['saved-cards'],
+    );
+  });
+});
+
 describe('relatedNeeds: several needs files', () => {
   const path = 'packages/pay/src/refund.ts';
 

@@ -54,6 +54,14 @@ suite('Hover on linked code', () => {
     assert.deepEqual((await hoverTexts('src/checkout/pay.ts', 'charge(', 2)).texts, []);
   });
 
+  test('not in text `outside-in instructions` generated, though it repeats the keyword', async () => {
+    // AGENTS.md: `saved card` on line 3 is the user's, on line 7 inside the generated region.
+    const mine = await hoverTexts('AGENTS.md', 'the saved card', 5);
+    assert.equal(mine.texts.length, 1, JSON.stringify(mine.texts));
+    assert.ok(mine.texts[0]?.includes('Why: keyword `saved card` on line 3'), mine.texts[0]);
+    assert.deepEqual((await hoverTexts('AGENTS.md', 'keywords saved card', 10)).texts, []);
+  });
+
   test('the open link opens the needs file at the need', async () => {
     const { texts } = await hoverTexts('src/checkout/pay.ts', 'const savedCard', 8);
     const link = /\(command:outside-in\.openNeed\?([^)]+)\)/.exec(texts[0] ?? '');
@@ -77,8 +85,9 @@ suite('Hover on linked code', () => {
 
   test('on a need id in the needs file: how much code links to it', async () => {
     const { texts } = await hoverTexts('customer-needs.yaml', 'id: fast-checkout', 6);
+    // AGENTS.md's own line counts; its generated region, which names the keyword too, does not.
     assert.deepEqual(texts, [
-      '`fast-checkout`: Linked from 2 files: 1 annotation, 2 keyword lines, 1 file by path.',
+      '`fast-checkout`: Linked from 3 files: 1 annotation, 3 keyword lines, 1 file by path.',
     ]);
   });
 });
