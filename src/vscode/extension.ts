@@ -7,7 +7,7 @@ import type { ChecklistApi } from './checklist/commands';
 import { registerChecklist } from './checklist/commands';
 import { registerCommands } from './commands';
 import { Config } from './config';
-import { registerEditorFeatures } from './editorFeatures';
+import { registerEditorFeatures } from './editor/registerEditor';
 import { NeedsStore } from './needsStore';
 import type { ViewsApi } from './views';
 import { registerViews } from './views';

@@ -5,11 +5,11 @@
  */
 import type * as vscode from 'vscode';
 import type { Config } from './config';
-import { registerCreateNeedsFile } from './createNeedsFile';
+import { registerCreateNeedsFile } from './authoring/createNeedsFile';
 import type { HealthTreeProvider } from './health/healthTree';
 import { registerHealth } from './health/registerHealth';
 import type { NeedsStore } from './needsStore';
-import { NeedsStatusBar } from './statusBar';
+import { NeedsStatusBar } from './editor/statusBar';
 import type { NeedsTreeProvider } from './tree/needsTree';
 import { registerNeedsTree } from './tree/registerTree';
 import type { WorkspaceIndex } from './workspaceIndex';

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { EditResult } from '../../core/yamlEdit';
 import type { NeedsStore } from '../needsStore';
 import { needsFileUri } from '../needsFileAccess';
-import { CREATE_NEEDS_FILE } from '../createNeedsFile';
+import { CREATE_NEEDS_FILE } from './createNeedsFile';
 
 /**
  * Editing is for trusted workspaces only, as the manifest's `when` clauses

@@ -14,7 +14,7 @@ import { needFingerprint } from '../../core/needChanges';
 import { shortRevision } from '../../core/present';
 import { Command } from '../commands';
 import { lineRange } from '../convert';
-import { DIAGNOSTIC_SOURCE } from '../diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../editor/diagnostics';
 import type { NeedsStore } from '../needsStore';
 import type { ChecklistModel } from './model';
 

@@ -5,10 +5,10 @@
  * documents. Only open documents: scanning the workspace is the CLI's `check`.
  */
 import * as vscode from 'vscode';
-import type { Problem } from '../core/model';
-import { toRange, lineRange } from './convert';
+import type { Problem } from '../../core/model';
+import { toRange, lineRange } from '../convert';
 import type { DocumentLinks } from './documentLinks';
-import type { NeedsStore } from './needsStore';
+import type { NeedsStore } from '../needsStore';
 
 export const DIAGNOSTIC_SOURCE = 'Outside-In';
 export const UNKNOWN_NEED = 'unknown-need';

@@ -5,9 +5,9 @@
  * Also keeps the context keys the welcome view shows on.
  */
 import * as vscode from 'vscode';
-import { NEEDS_FILE_PREFERENCE } from '../core/needsFileChoice';
-import { starterNeedsFile } from '../core/starterNeeds';
-import type { NeedsStore } from './needsStore';
+import { NEEDS_FILE_PREFERENCE } from '../../core/needsFileChoice';
+import { starterNeedsFile } from '../../core/starterNeeds';
+import type { NeedsStore } from '../needsStore';
 
 export const CREATE_NEEDS_FILE = 'outside-in.createNeedsFile';
 const STARTER_NAME = 'customer-needs.yaml';

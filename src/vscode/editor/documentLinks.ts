@@ -5,9 +5,9 @@
  * the needs change or the document closes.
  */
 import * as vscode from 'vscode';
-import type { UnknownAnnotation } from '../core/match';
-import type { ScopedLink } from '../core/needsSet';
-import type { NeedsStore } from './needsStore';
+import type { UnknownAnnotation } from '../../core/match';
+import type { ScopedLink } from '../../core/needsSet';
+import type { NeedsStore } from '../needsStore';
 
 export interface DocumentLinksResult {
   /** Path links first, then line links in line order. */

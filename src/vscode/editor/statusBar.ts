@@ -5,13 +5,13 @@
  * file touches none or the workspace has no needs file; a click lists them.
  */
 import * as vscode from 'vscode';
-import { needsCountText } from '../core/needsGroups';
-import type { Need } from '../core/model';
-import { needsLabel } from '../core/present';
-import { relatedNeeds } from '../core/relatedNeeds';
-import { Command } from './commands';
-import type { Config } from './config';
-import type { NeedsStore } from './needsStore';
+import { needsCountText } from '../../core/needsGroups';
+import type { Need } from '../../core/model';
+import { needsLabel } from '../../core/present';
+import { relatedNeeds } from '../../core/relatedNeeds';
+import { Command } from '../commands';
+import type { Config } from '../config';
+import type { NeedsStore } from '../needsStore';
 
 /** Typing updates the count this long after the last keystroke. */
 const TYPING_DELAY_MS = 300;
