@@ -16,8 +16,6 @@ import { needAt } from '../editor/needAt';
 import type { NeedsStore } from '../needsStore';
 import { asUri, editNeedsFile, stringArg, trustedOrSay } from './needsEdit';
 
-export const RECORD_EVIDENCE = 'outside-in.recordEvidence';
-
 interface Target {
   readonly needsFile: vscode.Uri;
   readonly id: string;

@@ -11,7 +11,7 @@ import type { ScopedLink } from '../../core/needsSet';
 import { atLeast, needsLabel } from '../../core/present';
 import { needsOfLinks } from '../../core/relatedNeeds';
 import type { NeedRef } from '../commands';
-import { Command } from '../commands';
+import { Command } from '../ids';
 import type { Config } from '../config';
 import type { DocumentLinks } from './documentLinks';
 import type { NeedsStore } from '../needsStore';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { needHoverMarkdown } from '../../core/present';
 import { relatedNeeds } from '../../core/relatedNeeds';
-import { Command } from '../commands';
+import { Command } from '../ids';
 import type { Config } from '../config';
 import { lineRange } from '../convert';
 import type { NeedsStore } from '../needsStore';

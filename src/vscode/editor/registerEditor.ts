@@ -13,7 +13,7 @@ import { registerReferences } from './references';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { registerNeedsFileHover } from './yamlHover';
 
-export function registerEditorFeatures(
+export function registerEditor(
   store: NeedsStore,
   config: Config,
   index: WorkspaceIndex,
