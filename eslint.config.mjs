@@ -77,7 +77,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/node/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/node/**/*.ts', 'src/cli/**/*.ts', 'src/mcp/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -133,7 +133,7 @@ function timeActivateCall(bundle: string): { bundleLoadMs: number; activateCallM
 }
 
 /**
- * What the hover provider computes for one position (src/vscode/hover.ts):
+ * What the hover provider computes for one position (src/vscode/editor/hover.ts):
  * the needs related under the cursor, each with every reason it relates (the
  * core's relatedNeeds of the hovered line), and the Markdown of each. The
  * editor's objects are left out.

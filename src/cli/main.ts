@@ -12,7 +12,7 @@ import { parseSinceDays, runCoverage } from './coverage';
 import { runExplain } from './explain';
 import type { InstructionFormat } from '../core/agentInstructions';
 import { runInstructions } from './instructions';
-import { runMcp } from './mcp';
+import { runMcp } from '../mcp/server';
 import type { NotesFormat } from './notes';
 import { runNotes } from './notes';
 import type { Io } from './io';

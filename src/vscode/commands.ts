@@ -1,28 +1,11 @@
-/** Every command of the extension, by id, with its handler. */
+/** The needs commands: reload, open a need, pick one of several needs. */
 import * as vscode from 'vscode';
 import { escapeIconSyntax } from '../core/iconSyntax';
 import { flat } from '../core/markdown';
 import { sortByPriority } from '../core/present';
 import { toRange } from './convert';
+import { Command } from './ids';
 import type { NeedsStore } from './needsStore';
-
-export enum Command {
-  ReloadNeeds = 'outside-in.reloadNeeds',
-  /** Internal: (needs file URI, need id); from hover links, quick picks and views. */
-  OpenNeed = 'outside-in.openNeed',
-  /** Internal: ({ needsFile: URI string, id }[]); what a CodeLens opens. */
-  ShowNeedsQuickPick = 'outside-in.showNeedsQuickPick',
-  /** The reviewer's checklist for the change under review (palette, Source Control title bar). */
-  ReviewChecklist = 'outside-in.reviewChecklist',
-  RefreshChecklist = 'outside-in.checklist.refresh',
-  CopyChecklistMarkdown = 'outside-in.checklist.copyMarkdown',
-  OpenChecklistMarkdown = 'outside-in.checklist.openMarkdown',
-  ResetChecklist = 'outside-in.checklist.reset',
-  /** Internal: (Because); opens the line a checklist reason points at. */
-  OpenChecklistReason = 'outside-in.checklist.openBecause',
-  /** Internal: (need id, fingerprint); the quick fix of a `suspect-link` diagnostic. */
-  ConfirmSuspectLink = 'outside-in.checklist.confirmSuspectLink',
-}
 
 /** A need named by its needs file and id: survives a reload, unlike a Need object. */
 export interface NeedRef {

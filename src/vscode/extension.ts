@@ -7,7 +7,7 @@ import type { ChecklistApi } from './checklist/commands';
 import { registerChecklist } from './checklist/commands';
 import { registerCommands } from './commands';
 import { Config } from './config';
-import { registerEditorFeatures } from './editorFeatures';
+import { registerEditor } from './editor/registerEditor';
 import { NeedsStore } from './needsStore';
 import type { ViewsApi } from './views';
 import { registerViews } from './views';
@@ -31,24 +31,25 @@ export function activate(context: vscode.ExtensionContext): OutsideInApi {
   const config = new Config();
   const store = new NeedsStore(config);
   const index = new WorkspaceIndex(store, config);
-  context.subscriptions.push(config, store, index);
   context.subscriptions.push(
-    registerEditorFeatures(store, config, index),
+    config,
+    store,
+    index,
+    registerEditor(store, config, index),
     registerCommands(store),
     registerAuthoring(store),
   );
+  // The checklist is built first: the agents' checklist tool reads it.
   const checklist = registerChecklist(store, config, context.workspaceState);
-  context.subscriptions.push(checklist);
-  const views = registerViews(store, index, config, context);
-  context.subscriptions.push(views.disposable);
-  const agents = registerAgents(store, config, context, checklist.api);
-  context.subscriptions.push(agents.disposable);
+  const views = registerViews(store, index, config, context.workspaceState);
+  const agents = registerAgents(store, config, context, checklist);
+  context.subscriptions.push(checklist, views, agents);
   return {
     onDidChangeNeeds: store.onDidChange,
-    views: views.api,
     ready: () => store.ready(),
-    checklist: checklist.api,
-    agents: agents.api,
+    views,
+    checklist,
+    agents,
   };
 }
 

@@ -13,6 +13,7 @@ import { buildIndex } from '../core/match';
 import type { LoadResult, Need, NeedsFile, Problem } from '../core/model';
 import { NEEDS_FILE_GLOB, chooseNeedsFiles, shadowedProblem } from '../core/needsFileChoice';
 import type { Config, Settings } from './config';
+import { Delayer, DisposableStore, KeyedDelayer } from './lifecycle';
 import { findNeedsFiles, needsFileUri, readText, relativePath } from './needsFileAccess';
 import type { Scope } from '../core/needsSet';
 import { NeedsSet, byScopeDepth, needsFileExcludedBy, scopeDir } from '../core/needsSet';
@@ -62,12 +63,12 @@ export class NeedsStore implements vscode.Disposable {
   /** One set per workspace folder (by folder URI): the core answers "which need is this". */
   private sets = new Map<string, NeedsSet>();
   private loading: Promise<void>;
-  private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
-  private folderTimer: ReturnType<typeof setTimeout> | undefined;
-  private extraWatchers: vscode.Disposable[] = [];
+  private readonly typing = new KeyedDelayer<string>();
+  private readonly folderCreations = new Delayer();
+  private extraWatchers = new DisposableStore();
   private settingsKey: string;
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables = new DisposableStore();
 
   /** Fires after the needs files were (re)loaded. */
   readonly onDidChange: vscode.Event<void> = this.changed.event;
@@ -81,7 +82,8 @@ export class NeedsStore implements vscode.Disposable {
     const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     const reload = (): void => void this.reload();
     this.settingsKey = loadSettingsKey(config.settings);
-    this.disposables.push(
+    this.disposables.addAll(
+      this.changed,
       watcher,
       watcher.onDidCreate(reload),
       watcher.onDidChange(reload),
@@ -174,11 +176,10 @@ export class NeedsStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.folderTimer);
-    for (const t of this.typing.values()) clearTimeout(t);
-    this.typing.clear();
-    for (const d of this.extraWatchers.splice(0)) d.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.folderCreations.dispose();
+    this.typing.dispose();
+    this.extraWatchers.dispose();
+    this.disposables.dispose();
   }
 
   /** Whether `uri` is a folder holding a loaded needs file. */
@@ -199,27 +200,26 @@ export class NeedsStore implements vscode.Disposable {
     if (isExcluded(`${vscode.workspace.asRelativePath(uri, false)}/`)) return;
     const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
     if (stat?.type !== vscode.FileType.Directory) return;
-    clearTimeout(this.folderTimer);
-    this.folderTimer = setTimeout(() => void this.reload(), FOLDER_DELAY_MS);
+    this.folderCreations.trigger(() => void this.reload(), FOLDER_DELAY_MS);
   }
 
   /** An edit (or a close) of an open needs file: reload just that file once typing pauses. */
   private typed(uri: vscode.Uri): void {
     const key = uri.toString();
     if (!this.entries.has(key)) return;
-    clearTimeout(this.typing.get(key));
-    this.typing.set(
+    this.typing.trigger(
       key,
-      setTimeout(() => {
-        this.typing.delete(key);
+      () => {
         this.loading = this.loading.then(() => this.loadOne(key));
-      }, TYPING_DELAY_MS),
+      },
+      TYPING_DELAY_MS,
     );
   }
 
   /** The extra files named in the settings are not under the default names' watcher. */
   private watchExtraFiles(): void {
-    for (const d of this.extraWatchers.splice(0)) d.dispose();
+    this.extraWatchers.dispose();
+    this.extraWatchers = new DisposableStore();
     const names = this.config.settings.needsFiles;
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const name of names) {
@@ -227,7 +227,7 @@ export class NeedsStore implements vscode.Disposable {
           new vscode.RelativePattern(folder, name),
         );
         const reload = (): void => void this.reload();
-        this.extraWatchers.push(
+        this.extraWatchers.addAll(
           w,
           w.onDidCreate(reload),
           w.onDidChange(reload),

@@ -1,15 +1,15 @@
 /**
- * The editor views in one registration: the "Customer Needs" tree, the
- * "Needs Health" view, the status bar count, and "Create a needs file"
- * behind the welcome view.
+ * The views in one registration: the "Customer Needs" tree, the "Needs
+ * Health" view and the status bar count, exposed together to tests and other
+ * extensions.
  */
 import type * as vscode from 'vscode';
 import type { Config } from './config';
-import { registerCreateNeedsFile } from './createNeedsFile';
+import { NeedsStatusBar } from './editor/statusBar';
 import type { HealthTreeProvider } from './health/healthTree';
 import { registerHealth } from './health/registerHealth';
+import { DisposableStore } from './lifecycle';
 import type { NeedsStore } from './needsStore';
-import { NeedsStatusBar } from './statusBar';
 import type { NeedsTreeProvider } from './tree/needsTree';
 import { registerNeedsTree } from './tree/registerTree';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -27,21 +27,27 @@ export interface ViewsApi {
   };
 }
 
+/** The registered views; disposing them ends every registration. */
+export class Views extends DisposableStore implements ViewsApi {
+  constructor(
+    readonly needsTree: NeedsTreeProvider,
+    readonly health: HealthTreeProvider,
+    readonly statusBar: NeedsStatusBar,
+  ) {
+    super();
+  }
+}
+
 export function registerViews(
   store: NeedsStore,
   index: WorkspaceIndex,
   config: Config,
-  context: vscode.ExtensionContext,
-): { api: ViewsApi; disposable: vscode.Disposable } {
-  const tree = registerNeedsTree(store, index, config, context.workspaceState);
+  state: vscode.Memento,
+): Views {
+  const tree = registerNeedsTree(store, index, config, state);
   const health = registerHealth(store, index);
   const statusBar = new NeedsStatusBar(store, config);
-  const created = registerCreateNeedsFile(store);
-  return {
-    api: { needsTree: tree.provider, health: health.provider, statusBar },
-    disposable: {
-      dispose: () =>
-        [tree.disposable, health.disposable, statusBar, created].forEach((d) => d.dispose()),
-    },
-  };
+  const views = new Views(tree.provider, health.provider, statusBar);
+  views.addAll(tree, health, statusBar);
+  return views;
 }

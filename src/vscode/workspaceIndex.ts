@@ -13,6 +13,7 @@ import { isNeedsFileName } from '../core/needsFileChoice';
 import { scanTree } from '../node/scan';
 import { readSourceFile } from '../node/walk';
 import type { Config } from './config';
+import { DisposableStore } from './lifecycle';
 import type { NeedsStore } from './needsStore';
 
 export interface FileLinks {
@@ -31,7 +32,7 @@ export interface WorkspaceLinks {
 export class WorkspaceIndex implements vscode.Disposable {
   private current: Promise<WorkspaceLinks> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables = new DisposableStore();
   /** Fires when the index is out of date; the next `links()` rebuilds it. */
   readonly onDidChange: vscode.Event<void> = this.changed.event;
 
@@ -44,7 +45,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.changed.fire();
     };
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
-    this.disposables.push(
+    this.disposables.addAll(
+      this.changed,
       store.onDidChange(invalidate),
       config.onDidChange(invalidate),
       watcher,
@@ -130,6 +132,6 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.disposables.dispose();
   }
 }

@@ -9,8 +9,7 @@ import { renderMarkdown } from '../../core/render';
 import { reviewChecklist } from '../../node/reviewChecklist';
 import type { ChecklistApi } from '../checklist/commands';
 import type { Config } from '../config';
-
-export const CHECKLIST_TOOL = 'outside-in_checklist';
+import { LanguageModelTool } from '../ids';
 
 export interface ChecklistInput {
   readonly base?: string;
@@ -20,7 +19,7 @@ export interface ChecklistInput {
 
 export function registerChecklistTool(checklist: ChecklistApi, config: Config): vscode.Disposable {
   if (typeof vscode.lm?.registerTool !== 'function') return new vscode.Disposable(() => undefined);
-  return vscode.lm.registerTool<ChecklistInput>(CHECKLIST_TOOL, {
+  return vscode.lm.registerTool<ChecklistInput>(LanguageModelTool.Checklist, {
     prepareInvocation: () => ({ invocationMessage: 'Reading the review checklist of the change' }),
     invoke: async (options) =>
       new vscode.LanguageModelToolResult([

@@ -11,13 +11,8 @@ import { listNeeds } from '../../core/needsCatalog';
 import type { NeedFilter } from '../../core/needsCatalog';
 import { relatedNeeds } from '../../core/relatedNeeds';
 import type { Config } from '../config';
+import { LanguageModelTool } from '../ids';
 import type { NeedsStore } from '../needsStore';
-
-/** The names under `contributes.languageModelTools` in package.json. */
-export const Tool = {
-  RelatedNeeds: 'outside-in_relatedNeeds',
-  FindNeeds: 'outside-in_findNeeds',
-} as const;
 
 interface RelatedInput {
   readonly path?: string;
@@ -37,13 +32,13 @@ export function registerLanguageModelTools(store: NeedsStore, config: Config): v
   // VS Code for the web and older hosts have no vscode.lm.registerTool.
   if (typeof vscode.lm?.registerTool !== 'function') return new vscode.Disposable(() => undefined);
   return vscode.Disposable.from(
-    vscode.lm.registerTool<RelatedInput>(Tool.RelatedNeeds, {
+    vscode.lm.registerTool<RelatedInput>(LanguageModelTool.RelatedNeeds, {
       prepareInvocation: (options) => ({
         invocationMessage: `Reading the customer needs of ${options.input.path ?? 'the active editor'}`,
       }),
       invoke: async (options) => textResult(await relatedAnswer(store, config, options.input)),
     }),
-    vscode.lm.registerTool<FindInput>(Tool.FindNeeds, {
+    vscode.lm.registerTool<FindInput>(LanguageModelTool.FindNeeds, {
       prepareInvocation: () => ({ invocationMessage: 'Looking up customer needs' }),
       invoke: async (options) => textResult(await findAnswer(store, options.input)),
     }),

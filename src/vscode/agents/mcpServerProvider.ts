@@ -5,9 +5,7 @@
  * engine is 1.100, so it is found at run time and typed here, narrowly.
  */
 import * as vscode from 'vscode';
-
-/** The id under `contributes.mcpServerDefinitionProviders` in package.json. */
-export const MCP_PROVIDER_ID = 'outside-in.needs';
+import { MCP_PROVIDER_ID } from '../ids';
 
 /** What a stdio server definition holds: what VS Code runs, and what our tests run. */
 export interface McpServerLaunch {

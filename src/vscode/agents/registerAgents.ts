@@ -1,7 +1,8 @@
 /** What coding agents get from the editor: language-model tools and the MCP server. */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { ChecklistApi } from '../checklist/commands';
 import type { Config } from '../config';
+import { DisposableStore } from '../lifecycle';
 import type { NeedsStore } from '../needsStore';
 import { registerChecklistTool } from './checklistTool';
 import { registerLanguageModelTools } from './languageModelTools';
@@ -13,19 +14,29 @@ export interface AgentsApi {
   mcpServers(): McpServerLaunch[];
 }
 
+/** The registered tools and server provider; disposing them ends every registration. */
+export class Agents extends DisposableStore implements AgentsApi {
+  constructor(private readonly extensionUri: vscode.Uri) {
+    super();
+  }
+
+  mcpServers(): McpServerLaunch[] {
+    return mcpServerLaunches(this.extensionUri);
+  }
+}
+
 export function registerAgents(
   store: NeedsStore,
   config: Config,
   context: vscode.ExtensionContext,
   checklist: ChecklistApi,
-): { disposable: vscode.Disposable; api: AgentsApi } {
+): Agents {
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '');
-  return {
-    disposable: vscode.Disposable.from(
-      registerLanguageModelTools(store, config),
-      registerChecklistTool(checklist, config),
-      registerMcpServerProvider(context.extensionUri, version),
-    ),
-    api: { mcpServers: () => mcpServerLaunches(context.extensionUri) },
-  };
+  const agents = new Agents(context.extensionUri);
+  agents.addAll(
+    registerLanguageModelTools(store, config),
+    registerChecklistTool(checklist, config),
+    registerMcpServerProvider(context.extensionUri, version),
+  );
+  return agents;
 }

@@ -11,10 +11,9 @@ import { escapeIconSyntax } from '../../core/iconSyntax';
 import type { Need } from '../../core/model';
 import { flat } from '../../core/markdown';
 import { sortByPriority } from '../../core/present';
+import { Command } from '../ids';
 import type { NeedsStore } from '../needsStore';
 import { asUri, sayNoNeedsFile, stringArg, trustedOrSay } from './needsEdit';
-
-export const LINK_TO_NEED = 'outside-in.linkToNeed';
 
 /**
  * Runs the command. `arg` may name the document (`uri`), the 0-based `line`
@@ -125,7 +124,7 @@ export class LinkToNeedAction implements vscode.CodeActionProvider {
     if (needs === undefined || needs.length === 0) return [];
     const action = new vscode.CodeAction('Link to Need...', LinkToNeedAction.kind);
     action.command = {
-      command: LINK_TO_NEED,
+      command: Command.LinkToNeed,
       title: 'Link to Need...',
       arguments: [{ uri: document.uri.toString(), line: range.start.line }],
     };

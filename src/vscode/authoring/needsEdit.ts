@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { EditResult } from '../../core/yamlEdit';
+import { Command } from '../ids';
 import type { NeedsStore } from '../needsStore';
 import { needsFileUri } from '../needsFileAccess';
-import { CREATE_NEEDS_FILE } from '../createNeedsFile';
 
 /**
  * Editing is for trusted workspaces only, as the manifest's `when` clauses
@@ -39,7 +39,7 @@ export async function sayNoNeedsFile(uri: vscode.Uri): Promise<void> {
     `No needs file speaks for ${vscode.workspace.asRelativePath(uri, true)}.`,
     create,
   );
-  if (picked === create) await vscode.commands.executeCommand(CREATE_NEEDS_FILE);
+  if (picked === create) await vscode.commands.executeCommand(Command.CreateNeedsFile);
 }
 
 /**

@@ -12,11 +12,9 @@ import { escapeIconSyntax } from '../../core/iconSyntax';
 import type { EvidenceKind } from '../../core/model';
 import { EVIDENCE_KINDS } from '../../core/model';
 import { flat } from '../../core/markdown';
-import { needAt } from '../needAt';
+import { needAt } from '../editor/needAt';
 import type { NeedsStore } from '../needsStore';
 import { asUri, editNeedsFile, stringArg, trustedOrSay } from './needsEdit';
-
-export const RECORD_EVIDENCE = 'outside-in.recordEvidence';
 
 interface Target {
   readonly needsFile: vscode.Uri;

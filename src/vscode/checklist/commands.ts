@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { Because, Checklist } from '../../core/checklist';
 import { shortRevision } from '../../core/present';
 import { renderMarkdown } from '../../core/render';
-import { Command } from '../commands';
+import { Command, View, focusCommand } from '../ids';
+import { DisposableStore } from '../lifecycle';
 import type { Config } from '../config';
 import type { NeedsStore } from '../needsStore';
 import { RESTRICTED_MESSAGE, ReviewError, ReviewGit } from './git';
@@ -16,7 +17,7 @@ import type { ReviewChoice } from './target';
 import { asChoice } from './target';
 import { pickChoice, pickFolder } from './pickers';
 import { registerSuspectDiagnostics } from './suspectDiagnostics';
-import { CHECKLIST_VIEW_ID, registerChecklistView } from './view';
+import { registerChecklistView } from './view';
 
 /** What the integration tests (and other extensions) can ask of the checklist. */
 export interface ChecklistApi {
@@ -45,23 +46,57 @@ interface ReviewArgs {
   readonly rootUri?: unknown;
 }
 
+/** The registered checklist: disposing it ends every registration; it answers the API itself. */
+export class ChecklistFeature extends DisposableStore implements ChecklistApi {
+  private readonly changed: vscode.EventEmitter<void>;
+  readonly onDidChange: vscode.Event<void>;
+
+  constructor(
+    private readonly model: ChecklistModel,
+    private readonly memento: vscode.Memento,
+  ) {
+    super();
+    this.add(model);
+    this.changed = this.add(new vscode.EventEmitter<void>());
+    this.onDidChange = this.changed.event;
+    this.add(model.onDidChange(() => this.changed.fire()));
+  }
+
+  current(): ReturnType<ChecklistApi['current']> {
+    const s = this.model.current;
+    return {
+      checklist: s.review?.checklist,
+      ticks: s.ticks,
+      error: s.error,
+      key: s.review?.key,
+      loading: s.loading,
+    };
+  }
+
+  setTick(needId: string, question: string, ticked: boolean): Promise<void> {
+    return this.model.setTick(needId, question, ticked);
+  }
+
+  storedTicks(): ReadonlySet<string> {
+    const key = this.model.current.review?.key;
+    return key === undefined ? new Set() : new TickStore(this.memento).get(key);
+  }
+}
+
 export function registerChecklist(
   store: NeedsStore,
   config: Config,
   memento: vscode.Memento,
-): vscode.Disposable & { readonly api: ChecklistApi } {
+): ChecklistFeature {
   const model = new ChecklistModel(memento, store, config, new ReviewGit());
-  const changed = new vscode.EventEmitter<void>();
   const restore = (): void => {
     const last = model.choices.last();
     const folder = last && vscode.workspace.getWorkspaceFolder(last.folder);
     if (last && folder && model.current.review === undefined)
       void model.load(folder, last.choice, progress);
   };
-  const disposable = vscode.Disposable.from(
-    model,
-    changed,
-    model.onDidChange(() => changed.fire()),
+  const feature = new ChecklistFeature(model, memento);
+  feature.addAll(
     registerChecklistView(model, restore),
     registerSuspectDiagnostics(model, store, memento),
     vscode.commands.registerCommand(Command.ReviewChecklist, (args?: ReviewArgs) =>
@@ -106,25 +141,7 @@ export function registerChecklist(
       openBecause(model, because),
     ),
   );
-  const api: ChecklistApi = {
-    onDidChange: changed.event,
-    current: () => {
-      const s = model.current;
-      return {
-        checklist: s.review?.checklist,
-        ticks: s.ticks,
-        error: s.error,
-        key: s.review?.key,
-        loading: s.loading,
-      };
-    },
-    setTick: (needId, question, ticked) => model.setTick(needId, question, ticked),
-    storedTicks: () => {
-      const key = model.current.review?.key;
-      return key === undefined ? new Set() : new TickStore(memento).get(key);
-    },
-  };
-  return Object.assign(disposable, { api });
+  return feature;
 }
 
 /** The review command: which folder, what to review, then build it. Returns the checklist (for tests). */
@@ -153,7 +170,7 @@ async function review(
   // Show the view first, so the progress and any error appear where the checklist will be.
   // `.focus` opens the panel (or wherever the reviewer moved the view) on it; see view.ts for
   // why the panel.
-  await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
+  await vscode.commands.executeCommand(focusCommand(View.Checklist));
   const state = await model.load(folder, choice, progress);
   if (state.error !== undefined) void vscode.window.showErrorMessage(`Outside-In: ${state.error}`);
   return state.review?.checklist;
@@ -164,7 +181,7 @@ async function review(
  * trust, without waiting for an answer: the command ends at once.
  */
 async function explainRestricted(): Promise<void> {
-  await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
+  await vscode.commands.executeCommand(focusCommand(View.Checklist));
   const manage = 'Manage Workspace Trust';
   void vscode.window
     .showWarningMessage(`Outside-In: ${RESTRICTED_MESSAGE}`, manage)
@@ -185,7 +202,7 @@ function progress<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     () => undefined,
     () => undefined,
   );
-  void vscode.window.withProgress({ location: { viewId: CHECKLIST_VIEW_ID } }, () => settled);
+  void vscode.window.withProgress({ location: { viewId: View.Checklist } }, () => settled);
   const timer = setTimeout(() => {
     void vscode.window.withProgress(
       {

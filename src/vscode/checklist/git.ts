@@ -15,6 +15,7 @@ import { readNeedChanges } from '../../node/needChanges';
 import type { NeedChanges } from '../../core/needChanges';
 import type { NeedsSet } from '../../core/needsSet';
 import type { HeadLink } from '../../core/suspects';
+import { DisposableStore } from '../lifecycle';
 import type { GitApi, GitExtension, GitRepository } from './gitApi';
 import type { ReviewChoice } from './target';
 
@@ -140,25 +141,21 @@ export class ReviewGit {
       });
     }
     if (!vscode.workspace.isTrusted) return new vscode.Disposable(() => undefined);
-    const watchers: vscode.Disposable[] = [];
-    let disposed = false;
+    const watchers = new DisposableStore();
     void runGit(repo.root, ['rev-parse', '--absolute-git-dir']).then((out) => {
-      if (disposed || out.exitCode !== 0) return;
+      if (watchers.isDisposed || out.exitCode !== 0) return;
       const gitDir = vscode.Uri.file(out.stdout.trim());
       const watcher = vscode.workspace.createFileSystemWatcher(
         new vscode.RelativePattern(gitDir, '{HEAD,refs/heads/**}'),
       );
-      watchers.push(
+      watchers.addAll(
         watcher,
         watcher.onDidChange(onChange),
         watcher.onDidCreate(onChange),
         watcher.onDidDelete(onChange),
       );
     });
-    return new vscode.Disposable(() => {
-      disposed = true;
-      for (const w of watchers) w.dispose();
-    });
+    return watchers;
   }
 
   /** `file` at `ref` as the Git extension shows it (read-only), when the extension is there. */

@@ -12,22 +12,20 @@ import type { NeedsSet } from '../../core/needsSet';
 import type { HeadLink } from '../../core/suspects';
 import { withNeedChanges } from '../../core/suspects';
 import type { Config } from '../config';
+import { StorageKey } from '../ids';
+import { Delayer, DisposableStore } from '../lifecycle';
 import type { NeedsStore } from '../needsStore';
 import type { ReviewedChange, ReviewGit, ReviewRepository } from './git';
 import { ReviewError } from './git';
 import type { ReviewChoice } from './target';
 import { asChoice, reviewKey } from './target';
 
-const TICKS_PREFIX = 'outside-in.checklist.ticks:';
-const CHOICE_PREFIX = 'outside-in.checklist.choice:';
-const LAST_REVIEW = 'outside-in.checklist.last';
-
 /** Persisted ticks: one key per review, holding the ticked `questionKey`s. */
 export class TickStore {
   constructor(private readonly memento: vscode.Memento) {}
 
   get(review: string): ReadonlySet<string> {
-    const stored = this.memento.get<unknown>(TICKS_PREFIX + review);
+    const stored = this.memento.get<unknown>(StorageKey.ChecklistTicksPrefix + review);
     return new Set(Array.isArray(stored) ? stored.filter((k) => typeof k === 'string') : []);
   }
 
@@ -36,14 +34,14 @@ export class TickStore {
     if (ticked) ticks.add(key);
     else ticks.delete(key);
     await this.memento.update(
-      TICKS_PREFIX + review,
+      StorageKey.ChecklistTicksPrefix + review,
       ticks.size === 0 ? undefined : [...ticks].sort(),
     );
     return ticks;
   }
 
   async clear(review: string): Promise<void> {
-    await this.memento.update(TICKS_PREFIX + review, undefined);
+    await this.memento.update(StorageKey.ChecklistTicksPrefix + review, undefined);
   }
 }
 
@@ -52,20 +50,20 @@ export class ChoiceStore {
   constructor(private readonly memento: vscode.Memento) {}
 
   choice(repoRoot: string): ReviewChoice | undefined {
-    return asChoice(this.memento.get<unknown>(CHOICE_PREFIX + repoRoot));
+    return asChoice(this.memento.get<unknown>(StorageKey.ChecklistChoicePrefix + repoRoot));
   }
 
   /** The review shown last in this workspace, if any. */
   last(): { folder: vscode.Uri; choice: ReviewChoice } | undefined {
-    const last = this.memento.get<{ folder?: unknown; choice?: unknown }>(LAST_REVIEW);
+    const last = this.memento.get<{ folder?: unknown; choice?: unknown }>(StorageKey.ChecklistLast);
     const choice = asChoice(last?.choice);
     if (typeof last?.folder !== 'string' || choice === undefined) return undefined;
     return { folder: vscode.Uri.parse(last.folder), choice };
   }
 
   async remember(folder: vscode.Uri, repoRoot: string, choice: ReviewChoice): Promise<void> {
-    await this.memento.update(CHOICE_PREFIX + repoRoot, choice);
-    await this.memento.update(LAST_REVIEW, { folder: folder.toString(), choice });
+    await this.memento.update(StorageKey.ChecklistChoicePrefix + repoRoot, choice);
+    await this.memento.update(StorageKey.ChecklistLast, { folder: folder.toString(), choice });
   }
 }
 
@@ -99,7 +97,7 @@ export interface ChecklistState {
 export class ChecklistModel implements vscode.Disposable {
   private state: ChecklistState = { ticks: new Set(), loading: false };
   private readonly changed = new vscode.EventEmitter<ChecklistState>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables = new DisposableStore();
   private headWatch: vscode.Disposable | undefined;
   private running: AbortController | undefined;
   readonly ticks: TickStore;
@@ -115,7 +113,8 @@ export class ChecklistModel implements vscode.Disposable {
     this.ticks = new TickStore(memento);
     this.choices = new ChoiceStore(memento);
     // A needs-file edit changes the needs, not the diff: rebuild from the diff we have.
-    this.disposables.push(
+    this.disposables.addAll(
+      this.changed,
       store.onDidChange(() => this.rebuild()),
       config.onDidChange(() => this.rebuild()),
     );
@@ -197,7 +196,7 @@ export class ChecklistModel implements vscode.Disposable {
   dispose(): void {
     this.running?.abort();
     this.headWatch?.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.disposables.dispose();
   }
 
   private setOf(folder: vscode.WorkspaceFolder): NeedsSet {
@@ -243,16 +242,11 @@ export class ChecklistModel implements vscode.Disposable {
 
   private watchHead(repo: ReviewRepository): void {
     this.headWatch?.dispose();
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    const burst = new DisposableStore();
     // A checkout touches HEAD and refs together: one refresh for the burst.
-    const watch = this.git.watchHead(repo, () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void this.refresh(), 300);
-    });
-    this.headWatch = new vscode.Disposable(() => {
-      clearTimeout(timer);
-      watch.dispose();
-    });
+    const delayer = burst.add(new Delayer());
+    burst.add(this.git.watchHead(repo, () => delayer.trigger(() => void this.refresh(), 300)));
+    this.headWatch = burst;
   }
 
   private set(state: ChecklistState): void {

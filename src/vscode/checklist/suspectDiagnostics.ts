@@ -12,35 +12,39 @@ import { findAnnotations } from '../../core/annotations';
 import type { ChecklistNeed } from '../../core/checklist';
 import { needFingerprint } from '../../core/needChanges';
 import { shortRevision } from '../../core/present';
-import { Command } from '../commands';
+import { Command, DiagnosticCollection, StorageKey } from '../ids';
+import { Disposable, KeyedDelayer } from '../lifecycle';
 import { lineRange } from '../convert';
-import { DIAGNOSTIC_SOURCE } from '../diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../editor/diagnostics';
 import type { NeedsStore } from '../needsStore';
 import type { ChecklistModel } from './model';
 
 export const SUSPECT_LINK = 'suspect-link';
-const CONFIRMED_PREFIX = 'outside-in.suspect.confirmed:';
 /** Code is re-checked this long after the last keystroke. */
 const TYPING_DELAY_MS = 250;
 
-class SuspectDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
-  private readonly collection = vscode.languages.createDiagnosticCollection('outside-in-suspects');
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+class SuspectDiagnostics extends Disposable implements vscode.CodeActionProvider {
+  private readonly pending = this._register(new KeyedDelayer<string>());
+  private readonly collection = this._register(
+    vscode.languages.createDiagnosticCollection(DiagnosticCollection.Suspects),
+  );
 
   constructor(
     private readonly model: ChecklistModel,
     private readonly store: NeedsStore,
     private readonly memento: vscode.Memento,
   ) {
-    this.disposables.push(
-      model.onDidChange(() => this.refreshAll()),
-      vscode.workspace.onDidOpenTextDocument((d) => this.check(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.later(e.document)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+    super();
+    this._register(model.onDidChange(() => this.refreshAll()));
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => this.check(d)));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.later(e.document)));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)));
+    this._register(
       vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, {
         providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
       }),
+    );
+    this._register(
       vscode.commands.registerCommand(Command.ConfirmSuspectLink, (id: unknown, print: unknown) =>
         this.confirm(id, print),
       ),
@@ -61,13 +65,12 @@ class SuspectDiagnostics implements vscode.Disposable, vscode.CodeActionProvider
 
   private later(document: vscode.TextDocument): void {
     const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(
+    this.pending.trigger(
       key,
-      setTimeout(() => {
-        this.pending.delete(key);
+      () => {
         if (!document.isClosed) this.check(document);
-      }, TYPING_DELAY_MS),
+      },
+      TYPING_DELAY_MS,
     );
   }
 
@@ -76,7 +79,9 @@ class SuspectDiagnostics implements vscode.Disposable, vscode.CodeActionProvider
     const found = this.store.findNeed(uri, id);
     if (found === undefined || found.need.status === 'retired') return undefined;
     const print = needFingerprint(found.need);
-    return this.memento.get<string>(CONFIRMED_PREFIX + id) === print ? undefined : print;
+    return this.memento.get<string>(StorageKey.SuspectConfirmedPrefix + id) === print
+      ? undefined
+      : print;
   }
 
   private check(document: vscode.TextDocument): void {
@@ -144,14 +149,8 @@ class SuspectDiagnostics implements vscode.Disposable, vscode.CodeActionProvider
   /** Remembers that the code serves `id` as its fields are now (`print`). */
   private async confirm(id: unknown, print: unknown): Promise<void> {
     if (typeof id !== 'string' || typeof print !== 'string') return;
-    await this.memento.update(CONFIRMED_PREFIX + id, print);
+    await this.memento.update(StorageKey.SuspectConfirmedPrefix + id, print);
     this.refreshAll();
-  }
-
-  dispose(): void {
-    for (const t of this.pending.values()) clearTimeout(t);
-    this.pending.clear();
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 

@@ -26,7 +26,7 @@ import {
   wherePhrase,
 } from '../../core/phrases';
 import { shortRevision } from '../../core/present';
-import { Command } from '../commands';
+import { Command, ContextKey, View } from '../ids';
 import type { ChecklistModel, ChecklistState } from './model';
 import { describeReview } from './target';
 
@@ -46,7 +46,6 @@ import { describeReview } from './target';
  * this extension's minimum, 1.100. A reviewer who prefers another place drags
  * the view there, and the command follows it.
  */
-export const CHECKLIST_VIEW_ID = 'outside-in.checklist';
 
 type Node =
   | { readonly kind: 'need'; readonly need: ChecklistNeed }
@@ -326,7 +325,7 @@ export function registerChecklistView(
   onFirstVisible: () => void,
 ): vscode.Disposable {
   const tree = new ChecklistTree(model);
-  const view = vscode.window.createTreeView(CHECKLIST_VIEW_ID, {
+  const view = vscode.window.createTreeView(View.Checklist, {
     treeDataProvider: tree,
     showCollapseAll: true,
     manageCheckboxStateManually: true,
@@ -339,7 +338,7 @@ export function registerChecklistView(
       c === undefined ? undefined : `${shortRevision(c.base)}...${shortRevision(c.head)}`;
     void vscode.commands.executeCommand(
       'setContext',
-      'outsideIn.checklist.hasReview',
+      ContextKey.ChecklistHasReview,
       c !== undefined,
     );
   };

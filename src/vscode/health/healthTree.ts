@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { commits, coverageSummary, noHotspots, percent } from '../../core/coverageRender';
 import type { NeedCoverage } from '../../core/needsCoverage';
 import { flat } from '../../core/markdown';
-import { Command } from '../commands';
+import { Command } from '../ids';
 import type { FolderHealth } from './healthReport';
 
 export type HealthNode =

@@ -4,37 +4,35 @@
  * fires on every saved file).
  */
 import * as vscode from 'vscode';
+import { Command, View } from '../ids';
+import { Delayer, DisposableStore } from '../lifecycle';
 import type { NeedsStore } from '../needsStore';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { folderHealth } from './healthReport';
 import { HealthTreeProvider } from './healthTree';
 
-export const HEALTH_VIEW = 'outside-in.health';
-export const REFRESH_HEALTH = 'outside-in.health.refresh';
-
 /** Saves and needs-file edits come in bursts: one refresh after the last. */
 const CHANGE_DELAY_MS = 1000;
 
-export function registerHealth(
-  store: NeedsStore,
-  index: WorkspaceIndex,
-): { provider: HealthTreeProvider; disposable: vscode.Disposable } {
+/** The registered view; disposing it ends every registration. */
+export class HealthView extends DisposableStore {
+  constructor(readonly provider: HealthTreeProvider) {
+    super();
+  }
+}
+
+export function registerHealth(store: NeedsStore, index: WorkspaceIndex): HealthView {
   const provider = new HealthTreeProvider(() => folderHealth(store, index));
-  const view = vscode.window.createTreeView(HEALTH_VIEW, { treeDataProvider: provider });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const later = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => provider.refresh(), CHANGE_DELAY_MS);
-  };
-  return {
+  const view = vscode.window.createTreeView(View.Health, { treeDataProvider: provider });
+  const changes = new Delayer();
+  const registered = new HealthView(provider);
+  registered.addAll(
     provider,
-    disposable: vscode.Disposable.from(
-      provider,
-      view,
-      vscode.commands.registerCommand(REFRESH_HEALTH, () => provider.refresh()),
-      index.onDidChange(later),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => provider.refresh()),
-      { dispose: () => clearTimeout(timer) },
-    ),
-  };
+    view,
+    vscode.commands.registerCommand(Command.RefreshHealth, () => provider.refresh()),
+    index.onDidChange(() => changes.trigger(() => provider.refresh(), CHANGE_DELAY_MS)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => provider.refresh()),
+    changes,
+  );
+  return registered;
 }

@@ -9,7 +9,7 @@ import { needBadge, needDescription } from '../../core/needsGroups';
 import { flat } from '../../core/markdown';
 import { reasonPhrase } from '../../core/phrases';
 import { needHoverMarkdown } from '../../core/present';
-import { Command } from '../commands';
+import { Command } from '../ids';
 import type { Config } from '../config';
 import type { NeedsStore } from '../needsStore';
 import type { WorkspaceIndex } from '../workspaceIndex';

@@ -6,40 +6,38 @@
 import * as vscode from 'vscode';
 import type { GroupBy } from '../../core/needsGroups';
 import type { Config } from '../config';
+import { Command, ContextKey, StorageKey, View } from '../ids';
+import { Delayer, DisposableStore } from '../lifecycle';
 import type { NeedsStore } from '../needsStore';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { NeedsTreeProvider } from './needsTree';
 
-export const NEEDS_VIEW = 'outside-in.needs';
-
-export enum SidebarCommand {
-  GroupByPersona = 'outside-in.sidebar.groupByPersona',
-  GroupByPriority = 'outside-in.sidebar.groupByPriority',
-  ShowActiveFileOnly = 'outside-in.sidebar.showActiveFileOnly',
-  ShowAllNeeds = 'outside-in.sidebar.showAllNeeds',
-}
-
-const GROUP_BY_KEY = 'outside-in.sidebar.groupBy';
-const ACTIVE_FILE_KEY = 'outside-in.sidebar.activeFileOnly';
 /** Typing in the filtered file re-reads its links this long after the last keystroke. */
 const TYPING_DELAY_MS = 300;
 /** The index fires on every file change in the workspace: coalesce those refreshes. */
 const INDEX_DELAY_MS = 500;
+
+/** The registered view; disposing it ends every registration. */
+export class NeedsTreeView extends DisposableStore {
+  constructor(readonly provider: NeedsTreeProvider) {
+    super();
+  }
+}
 
 export function registerNeedsTree(
   store: NeedsStore,
   index: WorkspaceIndex,
   config: Config,
   state: vscode.Memento,
-): { provider: NeedsTreeProvider; disposable: vscode.Disposable } {
-  const saved = state.get<GroupBy>(GROUP_BY_KEY);
+): NeedsTreeView {
+  const saved = state.get<GroupBy>(StorageKey.SidebarGroupBy);
   const provider = new NeedsTreeProvider(
     store,
     index,
     config,
     saved === 'persona' ? 'persona' : 'priority',
   );
-  const view = vscode.window.createTreeView(NEEDS_VIEW, {
+  const view = vscode.window.createTreeView(View.Needs, {
     treeDataProvider: provider,
     showCollapseAll: true,
   });
@@ -58,49 +56,39 @@ export function registerNeedsTree(
   };
   const setGroupBy = async (groupBy: GroupBy): Promise<void> => {
     provider.groupBy = groupBy;
-    await state.update(GROUP_BY_KEY, groupBy);
-    await vscode.commands.executeCommand('setContext', GROUP_BY_KEY, groupBy);
+    await state.update(StorageKey.SidebarGroupBy, groupBy);
+    await vscode.commands.executeCommand('setContext', ContextKey.SidebarGroupBy, groupBy);
   };
   const setActiveFileOnly = async (on: boolean): Promise<void> => {
     provider.activeFileOnly = on;
     describe();
-    await vscode.commands.executeCommand('setContext', ACTIVE_FILE_KEY, on);
+    await vscode.commands.executeCommand('setContext', ContextKey.SidebarActiveFileOnly, on);
   };
-  void vscode.commands.executeCommand('setContext', GROUP_BY_KEY, provider.groupBy);
-  void vscode.commands.executeCommand('setContext', ACTIVE_FILE_KEY, false);
+  void vscode.commands.executeCommand('setContext', ContextKey.SidebarGroupBy, provider.groupBy);
+  void vscode.commands.executeCommand('setContext', ContextKey.SidebarActiveFileOnly, false);
 
-  let typing: ReturnType<typeof setTimeout> | undefined;
-  let indexing: ReturnType<typeof setTimeout> | undefined;
-  const later = (
-    timer: ReturnType<typeof setTimeout> | undefined,
-    ms: number,
-  ): ReturnType<typeof setTimeout> => {
-    if (timer !== undefined) clearTimeout(timer);
-    return setTimeout(refresh, ms);
-  };
-
-  const disposable = vscode.Disposable.from(
+  const registered = new NeedsTreeView(provider);
+  const typing = new Delayer();
+  const indexing = new Delayer();
+  registered.addAll(
     provider,
     view,
-    vscode.commands.registerCommand(SidebarCommand.GroupByPersona, () => setGroupBy('persona')),
-    vscode.commands.registerCommand(SidebarCommand.GroupByPriority, () => setGroupBy('priority')),
-    vscode.commands.registerCommand(SidebarCommand.ShowActiveFileOnly, () =>
-      setActiveFileOnly(true),
-    ),
-    vscode.commands.registerCommand(SidebarCommand.ShowAllNeeds, () => setActiveFileOnly(false)),
+    vscode.commands.registerCommand(Command.GroupByPersona, () => setGroupBy('persona')),
+    vscode.commands.registerCommand(Command.GroupByPriority, () => setGroupBy('priority')),
+    vscode.commands.registerCommand(Command.ShowActiveFileOnly, () => setActiveFileOnly(true)),
+    vscode.commands.registerCommand(Command.ShowAllNeeds, () => setActiveFileOnly(false)),
     store.onDidChange(refresh),
     config.onDidChange(refresh),
-    index.onDidChange(() => {
-      indexing = later(indexing, INDEX_DELAY_MS);
-    }),
+    index.onDidChange(() => indexing.trigger(refresh, INDEX_DELAY_MS)),
     vscode.window.onDidChangeActiveTextEditor(() => {
       if (provider.activeFileOnly) refresh();
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (provider.activeFileOnly && e.document === provider.filterDocument)
-        typing = later(typing, TYPING_DELAY_MS);
+        typing.trigger(refresh, TYPING_DELAY_MS);
     }),
-    { dispose: () => [typing, indexing].forEach((t) => t !== undefined && clearTimeout(t)) },
+    typing,
+    indexing,
   );
-  return { provider, disposable };
+  return registered;
 }

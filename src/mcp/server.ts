@@ -15,11 +15,11 @@ import { PRIORITIES, STATUSES } from '../core/model';
 import { listNeeds, needDetails } from '../core/needsCatalog';
 import { GitError } from '../node/gitProcess';
 import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
-import { runChecklist } from './checklistCommand';
-import { runExplain } from './explain';
-import type { Io } from './io';
-import { EXIT_OK, UsageError } from './io';
-import { cliVersion } from './version';
+import { runChecklist } from '../cli/checklistCommand';
+import { runExplain } from '../cli/explain';
+import type { Io } from '../cli/io';
+import { EXIT_OK, UsageError } from '../cli/io';
+import { cliVersion } from '../cli/version';
 
 export interface McpArgs {
   readonly root: string;

@@ -5,32 +5,34 @@
  * documents. Only open documents: scanning the workspace is the CLI's `check`.
  */
 import * as vscode from 'vscode';
-import type { Problem } from '../core/model';
-import { toRange, lineRange } from './convert';
+import type { Problem } from '../../core/model';
+import { toRange, lineRange } from '../convert';
+import { DiagnosticCollection } from '../ids';
+import { Disposable, KeyedDelayer } from '../lifecycle';
 import type { DocumentLinks } from './documentLinks';
-import type { NeedsStore } from './needsStore';
+import type { NeedsStore } from '../needsStore';
 
 export const DIAGNOSTIC_SOURCE = 'Outside-In';
 export const UNKNOWN_NEED = 'unknown-need';
 /** Code is re-checked this long after the last keystroke. */
 const TYPING_DELAY_MS = 250;
 
-export class NeedsDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('outside-in');
+export class NeedsDiagnostics extends Disposable {
+  private readonly pending = this._register(new KeyedDelayer<string>());
+  private readonly collection = this._register(
+    vscode.languages.createDiagnosticCollection(DiagnosticCollection.NeedsFiles),
+  );
   private needsFiles = new Set<string>();
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(
     private readonly store: NeedsStore,
     private readonly links: DocumentLinks,
   ) {
-    this.disposables.push(
-      store.onDidChange(() => this.refreshAll()),
-      vscode.workspace.onDidOpenTextDocument((d) => this.checkCode(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.later(e.document)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
-    );
+    super();
+    this._register(store.onDidChange(() => this.refreshAll()));
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => this.checkCode(d)));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.later(e.document)));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)));
     // The store fires once its first load is done; until then there is nothing to say.
   }
 
@@ -55,13 +57,12 @@ export class NeedsDiagnostics implements vscode.Disposable {
   private later(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     if (this.needsFiles.has(key)) return; // the store reloads it and fires
-    clearTimeout(this.pending.get(key));
-    this.pending.set(
+    this.pending.trigger(
       key,
-      setTimeout(() => {
-        this.pending.delete(key);
+      () => {
         if (!document.isClosed) this.checkCode(document);
-      }, TYPING_DELAY_MS),
+      },
+      TYPING_DELAY_MS,
     );
   }
 
@@ -89,16 +90,9 @@ export class NeedsDiagnostics implements vscode.Disposable {
 
   private closed(document: vscode.TextDocument): void {
     const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
+    this.pending.cancel(key);
     // A needs file's problems stay: they are about the file, open or not.
     if (!this.needsFiles.has(key)) this.collection.delete(document.uri);
-  }
-
-  dispose(): void {
-    for (const t of this.pending.values()) clearTimeout(t);
-    this.pending.clear();
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 

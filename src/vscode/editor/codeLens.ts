@@ -4,18 +4,18 @@
  * annotation. Clicking one lists those needs; picking one opens it.
  */
 import * as vscode from 'vscode';
-import { escapeIconSyntax } from '../core/iconSyntax';
-import type { Container } from '../core/lensTargets';
-import { groupByContainer } from '../core/lensTargets';
-import type { ScopedLink } from '../core/needsSet';
-import { atLeast, needsLabel } from '../core/present';
-import { needsOfLinks } from '../core/relatedNeeds';
-import type { NeedRef } from './commands';
-import { Command } from './commands';
-import type { Config } from './config';
+import { escapeIconSyntax } from '../../core/iconSyntax';
+import type { Container } from '../../core/lensTargets';
+import { groupByContainer } from '../../core/lensTargets';
+import type { ScopedLink } from '../../core/needsSet';
+import { atLeast, needsLabel } from '../../core/present';
+import { needsOfLinks } from '../../core/relatedNeeds';
+import type { NeedRef } from '../commands';
+import { Command } from '../ids';
+import type { Config } from '../config';
 import type { DocumentLinks } from './documentLinks';
-import type { NeedsStore } from './needsStore';
-import { needsFileUri } from './needsFileAccess';
+import type { NeedsStore } from '../needsStore';
+import { needsFileUri } from '../needsFileAccess';
 
 /** The symbol kinds a lens can sit above: where a reader thinks "this code". */
 const CONTAINER_KINDS = new Set([

@@ -1,9 +1,9 @@
 /** Which need the cursor names: an id in `@need id`, or the `id:` value of a need in a needs file. */
 import type * as vscode from 'vscode';
-import { annotationAt } from '../core/annotations';
-import type { Need } from '../core/model';
-import { lineRange, spanContains, toRange } from './convert';
-import type { NeedsStore } from './needsStore';
+import { annotationAt } from '../../core/annotations';
+import type { Need } from '../../core/model';
+import { lineRange, spanContains, toRange } from '../convert';
+import type { NeedsStore } from '../needsStore';
 
 export interface NeedAtCursor {
   readonly need: Need;

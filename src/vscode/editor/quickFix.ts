@@ -4,11 +4,11 @@
  * undoable edit that keeps the file's comments.
  */
 import * as vscode from 'vscode';
-import { needStubInsertion } from '../core/needStub';
-import { closestIds } from '../core/similar';
+import { needStubInsertion } from '../../core/needStub';
+import { closestIds } from '../../core/similar';
 import { DIAGNOSTIC_SOURCE, UNKNOWN_NEED } from './diagnostics';
-import type { NeedsStore } from './needsStore';
-import { needsFileUri } from './needsFileAccess';
+import type { NeedsStore } from '../needsStore';
+import { needsFileUri } from '../needsFileAccess';
 
 export class UnknownNeedQuickFix implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];

@@ -5,13 +5,13 @@
  * repeats every keyword). Matches the hovered line alone.
  */
 import * as vscode from 'vscode';
-import { needHoverMarkdown } from '../core/present';
-import { relatedNeeds } from '../core/relatedNeeds';
-import { Command } from './commands';
-import type { Config } from './config';
-import { lineRange } from './convert';
-import type { NeedsStore } from './needsStore';
-import { needsFileUri } from './needsFileAccess';
+import { needHoverMarkdown } from '../../core/present';
+import { relatedNeeds } from '../../core/relatedNeeds';
+import { Command } from '../ids';
+import type { Config } from '../config';
+import { lineRange } from '../convert';
+import type { NeedsStore } from '../needsStore';
+import { needsFileUri } from '../needsFileAccess';
 
 export class NeedHoverProvider implements vscode.HoverProvider {
   constructor(

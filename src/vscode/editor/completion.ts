@@ -1,10 +1,10 @@
 /** Completion of need ids after `@need ` and after a comma in its list. */
 import * as vscode from 'vscode';
-import { annotationIdAt } from '../core/annotations';
-import { escapeMarkdown } from '../core/markdown';
-import type { Need } from '../core/model';
-import { lineRange } from './convert';
-import type { NeedsStore } from './needsStore';
+import { annotationIdAt } from '../../core/annotations';
+import { escapeMarkdown } from '../../core/markdown';
+import type { Need } from '../../core/model';
+import { lineRange } from '../convert';
+import type { NeedsStore } from '../needsStore';
 
 export class NeedIdCompletion implements vscode.CompletionItemProvider {
   static readonly triggers = [' ', ','];

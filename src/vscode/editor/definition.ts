@@ -1,8 +1,8 @@
 /** Go to definition from the id in `@need id` to the need's `id:` in its needs file. */
 import * as vscode from 'vscode';
-import { annotationAt } from '../core/annotations';
-import { lineRange, toRange } from './convert';
-import type { NeedsStore } from './needsStore';
+import { annotationAt } from '../../core/annotations';
+import { lineRange, toRange } from '../convert';
+import type { NeedsStore } from '../needsStore';
 
 export class NeedDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly store: NeedsStore) {}

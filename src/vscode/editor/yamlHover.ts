@@ -1,11 +1,11 @@
 /** Hover on a need's id in the needs file: how much code links to it, from the workspace index. */
 import * as vscode from 'vscode';
-import { linkCountText } from '../core/linkCounts';
-import { codeSpan } from '../core/markdown';
-import type { Config } from './config';
-import { toRange } from './convert';
-import type { NeedsStore } from './needsStore';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { linkCountText } from '../../core/linkCounts';
+import { codeSpan } from '../../core/markdown';
+import type { Config } from '../config';
+import { toRange } from '../convert';
+import type { NeedsStore } from '../needsStore';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 export class NeedsFileHoverProvider implements vscode.HoverProvider {
   constructor(

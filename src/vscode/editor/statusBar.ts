@@ -5,29 +5,27 @@
  * file touches none or the workspace has no needs file; a click lists them.
  */
 import * as vscode from 'vscode';
-import { needsCountText } from '../core/needsGroups';
-import type { Need } from '../core/model';
-import { needsLabel } from '../core/present';
-import { relatedNeeds } from '../core/relatedNeeds';
-import { Command } from './commands';
-import type { Config } from './config';
-import type { NeedsStore } from './needsStore';
+import { needsCountText } from '../../core/needsGroups';
+import type { Need } from '../../core/model';
+import { needsLabel } from '../../core/present';
+import { relatedNeeds } from '../../core/relatedNeeds';
+import { Command, STATUS_BAR_ITEM_ID } from '../ids';
+import type { Config } from '../config';
+import { Delayer, Disposable } from '../lifecycle';
+import type { NeedsStore } from '../needsStore';
 
 /** Typing updates the count this long after the last keystroke. */
 const TYPING_DELAY_MS = 300;
 /** Larger documents are not matched on every pause in typing. */
 const MAX_CHARS = 2_000_000;
 
-export class NeedsStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem(
-    'outside-in.needs',
-    vscode.StatusBarAlignment.Left,
-    50,
+export class NeedsStatusBar extends Disposable {
+  private readonly typing = this._register(new Delayer());
+  private readonly item = this._register(
+    vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Left, 50),
   );
   private shown: string | undefined;
-  private typing: ReturnType<typeof setTimeout> | undefined;
-  private readonly updated = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.item, this.updated];
+  private readonly updated = this._register(new vscode.EventEmitter<void>());
   /** Fires after every update of the item (for tests: there is no API to read it). */
   readonly onDidUpdate: vscode.Event<void> = this.updated.event;
 
@@ -35,16 +33,16 @@ export class NeedsStatusBar implements vscode.Disposable {
     private readonly store: NeedsStore,
     private readonly config: Config,
   ) {
+    super();
     this.item.name = 'Outside-In: Customer Needs';
     const update = (): void => this.update();
-    this.disposables.push(
-      store.onDidChange(update),
-      config.onDidChange(update),
-      vscode.window.onDidChangeActiveTextEditor(update),
+    this._register(store.onDidChange(update));
+    this._register(config.onDidChange(update));
+    this._register(vscode.window.onDidChangeActiveTextEditor(update));
+    this._register(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document !== vscode.window.activeTextEditor?.document) return;
-        if (this.typing !== undefined) clearTimeout(this.typing);
-        this.typing = setTimeout(update, TYPING_DELAY_MS);
+        this.typing.trigger(update, TYPING_DELAY_MS);
       }),
     );
     this.update();
@@ -98,10 +96,5 @@ export class NeedsStatusBar implements vscode.Disposable {
       need,
       needsFile: vscode.Uri.joinPath(found.folder.uri, needsFile).toString(),
     }));
-  }
-
-  dispose(): void {
-    if (this.typing !== undefined) clearTimeout(this.typing);
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

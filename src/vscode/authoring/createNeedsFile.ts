@@ -5,26 +5,28 @@
  * Also keeps the context keys the welcome view shows on.
  */
 import * as vscode from 'vscode';
-import { NEEDS_FILE_PREFERENCE } from '../core/needsFileChoice';
-import { starterNeedsFile } from '../core/starterNeeds';
-import type { NeedsStore } from './needsStore';
+import { NEEDS_FILE_PREFERENCE } from '../../core/needsFileChoice';
+import { starterNeedsFile } from '../../core/starterNeeds';
+import { Command, ContextKey } from '../ids';
+import type { NeedsStore } from '../needsStore';
 
-export const CREATE_NEEDS_FILE = 'outside-in.createNeedsFile';
 const STARTER_NAME = 'customer-needs.yaml';
-/** Set once the first load finished, so the welcome does not flash while loading. */
-const LOADED_KEY = 'outside-in.needsLoaded';
-const HAS_NEEDS_KEY = 'outside-in.hasNeedsFile';
 
 export function registerCreateNeedsFile(store: NeedsStore): vscode.Disposable {
   const setKeys = async (): Promise<void> => {
     await store.ready();
-    await vscode.commands.executeCommand('setContext', HAS_NEEDS_KEY, store.loaded.length > 0);
-    await vscode.commands.executeCommand('setContext', LOADED_KEY, true);
+    await vscode.commands.executeCommand(
+      'setContext',
+      ContextKey.HasNeedsFile,
+      store.loaded.length > 0,
+    );
+    // Set once the first load finished, so the welcome does not flash while loading.
+    await vscode.commands.executeCommand('setContext', ContextKey.NeedsLoaded, true);
   };
   void setKeys();
   return vscode.Disposable.from(
     store.onDidChange(() => void setKeys()),
-    vscode.commands.registerCommand(CREATE_NEEDS_FILE, (folder?: unknown) =>
+    vscode.commands.registerCommand(Command.CreateNeedsFile, (folder?: unknown) =>
       createNeedsFile(store, folder),
     ),
   );

@@ -4,10 +4,10 @@
  * workspace index (built once, with progress, by the CLI's own scan).
  */
 import * as vscode from 'vscode';
-import { lineRange, toRange } from './convert';
+import { lineRange, toRange } from '../convert';
 import { needAt } from './needAt';
-import type { NeedsStore } from './needsStore';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { NeedsStore } from '../needsStore';
+import type { WorkspaceIndex } from '../workspaceIndex';
 
 export class NeedReferenceProvider implements vscode.ReferenceProvider {
   constructor(

@@ -2,18 +2,18 @@
 import * as vscode from 'vscode';
 import { registerCodeLens } from './codeLens';
 import { registerCompletion } from './completion';
-import type { Config } from './config';
+import type { Config } from '../config';
 import { registerDefinition } from './definition';
 import { NeedsDiagnostics } from './diagnostics';
 import { DocumentLinks } from './documentLinks';
 import { registerHover } from './hover';
-import type { NeedsStore } from './needsStore';
+import type { NeedsStore } from '../needsStore';
 import { registerQuickFix } from './quickFix';
 import { registerReferences } from './references';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceIndex } from '../workspaceIndex';
 import { registerNeedsFileHover } from './yamlHover';
 
-export function registerEditorFeatures(
+export function registerEditor(
   store: NeedsStore,
   config: Config,
   index: WorkspaceIndex,

@@ -5,9 +5,10 @@
  * the needs change or the document closes.
  */
 import * as vscode from 'vscode';
-import type { UnknownAnnotation } from '../core/match';
-import type { ScopedLink } from '../core/needsSet';
-import type { NeedsStore } from './needsStore';
+import type { UnknownAnnotation } from '../../core/match';
+import type { ScopedLink } from '../../core/needsSet';
+import { DisposableStore } from '../lifecycle';
+import type { NeedsStore } from '../needsStore';
 
 export interface DocumentLinksResult {
   /** Path links first, then line links in line order. */
@@ -22,13 +23,13 @@ const NONE: DocumentLinksResult = { links: [], unknown: [], governed: false };
 
 export class DocumentLinks implements vscode.Disposable {
   private readonly cache = new Map<string, { version: number; result: DocumentLinksResult }>();
-  private readonly disposables: vscode.Disposable[];
+  private readonly disposables = new DisposableStore();
 
   constructor(private readonly store: NeedsStore) {
-    this.disposables = [
+    this.disposables.addAll(
       store.onDidChange(() => this.cache.clear()),
       vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
-    ];
+    );
   }
 
   /** The links of `document` at its current version. */
@@ -52,7 +53,7 @@ export class DocumentLinks implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.disposables.dispose();
     this.cache.clear();
   }
 }
