@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { coverageProblems } from '../core/coverage';
 import { instructionFormatOf, outdatedInstructions } from '../core/instructionsDrift';
 import { lintProblems } from '../core/lint';
+import { annotationProblems } from '../core/annotationProblems';
 import type { LoadOptions } from '../core/load';
 import { shadowedProblem } from '../core/needsFileChoice';
 import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
@@ -53,24 +54,14 @@ export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
 
   const scan = await scanTree(args.root, loaded.set, { paths: all });
   for (const file of scan.files) {
-    for (const u of file.unknown) {
+    for (const { rule, message, annotation } of annotationProblems(file.unknown, file.retired)) {
       problems.push({
         file: file.path,
-        line: u.line + 1,
-        column: u.start + 1,
+        line: annotation.line + 1,
+        column: annotation.start + 1,
         severity: 'error',
-        rule: 'unknown-need',
-        message: `@need names an unknown need "${u.id}".`,
-      });
-    }
-    for (const r of file.retired) {
-      problems.push({
-        file: file.path,
-        line: r.line + 1,
-        column: r.start + 1,
-        severity: 'error',
-        rule: 'retired-need-annotated',
-        message: `@need names the retired need "${r.id}": no customer holds it any more; remove the annotation or name the need that replaces it.`,
+        rule,
+        message,
       });
     }
   }

@@ -1,10 +1,11 @@
 /**
  * Problems as diagnostics: those of each needs file at their exact ranges (from
  * the store, unsaved edits included), the warning on each needs file that does
- * not count, and `@need` with an unknown id in open
+ * not count, and `@need` naming an unknown or a retired need in open
  * documents. Only open documents: scanning the workspace is the CLI's `check`.
  */
 import * as vscode from 'vscode';
+import { annotationProblems } from '../../core/annotationProblems';
 import type { Problem } from '../../core/model';
 import { toRange, lineRange } from '../convert';
 import { DiagnosticCollection } from '../ids';
@@ -13,7 +14,6 @@ import type { DocumentLinks } from './documentLinks';
 import type { NeedsStore } from '../needsStore';
 
 export const DIAGNOSTIC_SOURCE = 'Outside-In';
-export const UNKNOWN_NEED = 'unknown-need';
 /** Code is re-checked this long after the last keystroke. */
 const TYPING_DELAY_MS = 250;
 
@@ -68,20 +68,20 @@ export class NeedsDiagnostics extends Disposable {
 
   private checkCode(document: vscode.TextDocument): void {
     if (this.needsFiles.has(document.uri.toString())) return;
-    const { unknown, governed } = this.links.get(document);
+    const { unknown, retired, governed } = this.links.get(document);
     if (!governed && unknown.length === 0) {
       this.collection.delete(document.uri);
       return;
     }
     this.collection.set(
       document.uri,
-      unknown.map((u) => {
+      annotationProblems(unknown, retired).map(({ rule, message, annotation: a }) => {
         const d = new vscode.Diagnostic(
-          lineRange(u.line, u.start, u.end),
-          `@need names an unknown need "${u.id}".`,
+          lineRange(a.line, a.start, a.end),
+          message,
           vscode.DiagnosticSeverity.Error,
         );
-        d.code = UNKNOWN_NEED;
+        d.code = rule;
         d.source = DIAGNOSTIC_SOURCE;
         return d;
       }),

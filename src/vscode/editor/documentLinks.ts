@@ -15,11 +15,13 @@ export interface DocumentLinksResult {
   readonly links: readonly ScopedLink[];
   /** `@need` annotations naming an id no governing needs file knows. */
   readonly unknown: readonly UnknownAnnotation[];
+  /** `@need` annotations naming a retired need (which links nothing). */
+  readonly retired: readonly UnknownAnnotation[];
   /** Whether any needs file governs the document at all. */
   readonly governed: boolean;
 }
 
-const NONE: DocumentLinksResult = { links: [], unknown: [], governed: false };
+const NONE: DocumentLinksResult = { links: [], unknown: [], retired: [], governed: false };
 
 export class DocumentLinks implements vscode.Disposable {
   private readonly cache = new Map<string, { version: number; result: DocumentLinksResult }>();
@@ -48,8 +50,9 @@ export class DocumentLinks implements vscode.Disposable {
     const found = this.store.setFor(document.uri);
     if (found === undefined || found.set.scopesFor(found.path).length === 0) return NONE;
     const unknown: UnknownAnnotation[] = [];
-    const links = found.set.fileLinks(found.path, document.getText(), unknown);
-    return { links, unknown, governed: true };
+    const retired: UnknownAnnotation[] = [];
+    const links = found.set.fileLinks(found.path, document.getText(), unknown, retired);
+    return { links, unknown, retired, governed: true };
   }
 
   dispose(): void {

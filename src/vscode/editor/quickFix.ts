@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import { needStubInsertion } from '../../core/needStub';
 import { closestIds } from '../../core/similar';
-import { DIAGNOSTIC_SOURCE, UNKNOWN_NEED } from './diagnostics';
+import { UNKNOWN_NEED } from '../../core/annotationProblems';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { NeedsStore } from '../needsStore';
 import { needsFileUri } from '../needsFileAccess';
 

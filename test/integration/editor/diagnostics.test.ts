@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activeApi, workspaceUri } from '../helpers';
 import { brief, diagnosticsWhen, editNeedsAndWait, open, ours } from './util';
@@ -73,5 +75,52 @@ suite('Diagnostics and quick fixes', () => {
     await diagnosticsWhen(document.uri, (d) => ours(d).length === 1, 'the error after undo');
     await vscode.commands.executeCommand('workbench.action.files.save');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
+
+suite('Annotations of needs no customer holds any more', () => {
+  const folder = workspaceUri('legacy');
+  suiteSetup(async () => (await activeApi()).ready());
+  suiteTeardown(() => fs.rmSync(folder.fsPath, { recursive: true, force: true }));
+
+  test('an @need of a retired need is an error on the id, as `outside-in check` says', async () => {
+    fs.mkdirSync(folder.fsPath);
+    fs.writeFileSync(
+      path.join(folder.fsPath, 'customer-needs.yaml'),
+      [
+        'version: 1',
+        'needs:',
+        '  - id: paper-receipts',
+        '    title: Receipts on paper',
+        '    status: retired',
+        '    priority: low',
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(folder.fsPath, 'print.ts'),
+      [
+        '// @need paper-receipts',
+        'export function print(): void {}',
+        '// @need paper-reciepts',
+        '',
+      ].join('\n'),
+    );
+    const document = await open('legacy/print.ts');
+    // Until the new needs file loads, both ids are unknown.
+    const d = await diagnosticsWhen(
+      document.uri,
+      (d) => ours(d).some((x) => brief(x).endsWith('retired-need-annotated')),
+      'legacy/print.ts',
+    );
+    // Lines and columns counted by hand from the text above (0-based).
+    assert.deepEqual(ours(d).map(brief), [
+      '0:9-0:23 error retired-need-annotated',
+      '2:9-2:23 error unknown-need',
+    ]);
+    assert.equal(
+      ours(d)[0]?.message,
+      '@need names the retired need "paper-receipts": no customer holds it any more; remove the annotation or name the need that replaces it.',
+    );
   });
 });
