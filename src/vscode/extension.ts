@@ -1,5 +1,5 @@
 /** The extension's entry point: builds the store and wires the features to it. */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { AgentsApi } from './agents/registerAgents';
 import { registerAgents } from './agents/registerAgents';
 import { registerAuthoring } from './authoring/registerAuthoring';
@@ -41,7 +41,10 @@ export function activate(context: vscode.ExtensionContext): OutsideInApi {
   context.subscriptions.push(checklist);
   const views = registerViews(store, index, config, context);
   context.subscriptions.push(views.disposable);
-  const agents = registerAgents(store, config, context, checklist.api);
+  // What the extension could not offer this editor, and why: Output > Outside-In.
+  const log = vscode.window.createOutputChannel('Outside-In', { log: true });
+  context.subscriptions.push(log);
+  const agents = registerAgents(store, config, context, checklist.api, log);
   context.subscriptions.push(agents.disposable);
   return {
     onDidChangeNeeds: store.onDidChange,

@@ -11,6 +11,11 @@ import { mcpServerLaunches, registerMcpServerProvider } from './mcpServerProvide
 export interface AgentsApi {
   /** The MCP servers the extension offers VS Code for this workspace, as VS Code would run them. */
   mcpServers(): McpServerLaunch[];
+  /**
+   * What this editor was offered: an editor older than an API (VS Code 1.100
+   * has no MCP server definition providers) gets the rest, and a log line.
+   */
+  readonly offered: { readonly languageModelTools: boolean; readonly mcpServerProvider: boolean };
 }
 
 export function registerAgents(
@@ -18,14 +23,25 @@ export function registerAgents(
   config: Config,
   context: vscode.ExtensionContext,
   checklist: ChecklistApi,
+  log: vscode.LogOutputChannel,
 ): { disposable: vscode.Disposable; api: AgentsApi } {
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '');
+  // VS Code for the web and some editors built on VS Code have no vscode.lm.registerTool.
+  const languageModelTools = typeof vscode.lm?.registerTool === 'function';
+  if (!languageModelTools)
+    log.info(
+      `VS Code ${vscode.version} has no language-model tools: the chat tools are not offered.`,
+    );
+  const mcp = registerMcpServerProvider(context.extensionUri, version, log);
   return {
     disposable: vscode.Disposable.from(
       registerLanguageModelTools(store, config),
       registerChecklistTool(checklist, config),
-      registerMcpServerProvider(context.extensionUri, version),
+      ...(mcp === undefined ? [] : [mcp]),
     ),
-    api: { mcpServers: () => mcpServerLaunches(context.extensionUri) },
+    api: {
+      mcpServers: () => mcpServerLaunches(context.extensionUri),
+      offered: { languageModelTools, mcpServerProvider: mcp !== undefined },
+    },
   };
 }
