@@ -76,7 +76,7 @@ try {
 } catch (e) {
   fail(e.message);
 }
-const { SUITE_ENV, START_MARKER, STATS_MARKER } = table;
+const { SUITE_ENV, START_MARKER, STATS_MARKER, TEST_TIMEOUT_ENV } = table;
 
 function suites() {
   const names = table.SUITES.map((s) => s.name);
@@ -126,7 +126,7 @@ async function runSuite(suite) {
     workspace: suite.workspace && join(workspace, suite.workspace),
     extensionsDir,
     restricted: suite.restricted,
-    env: { [SUITE_ENV]: suite.name },
+    env: { [SUITE_ENV]: suite.name, [TEST_TIMEOUT_ENV]: String(vscode.testTimeoutMs) },
     developmentPath: developed,
     testsPath: testsIndex,
     timeoutMs: SESSION_TIMEOUT_MS,

@@ -337,6 +337,8 @@ export const codeServers = {
     env: (extra = {}) => node24Env(extra),
     /** VS Code 1.139 honours the test payload only with the smoke-test driver on. */
     args: ['--vscode-option', 'enable-smoke-test-driver'],
+    /** mocha's per-test timeout in its extension host. */
+    testTimeoutMs: 20_000,
   },
   oldest: {
     name: 'oldest',
@@ -348,6 +350,8 @@ export const codeServers = {
       return { ...env, PATH: `${join(oldestPaths.nodeDir, 'bin')}:${env.PATH ?? ''}`, ...extra };
     },
     args: [],
+    /** Its TypeScript extension holds the first hover of a .ts file until its server is up. */
+    testTimeoutMs: 60_000,
   },
 };
 
