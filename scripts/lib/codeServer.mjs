@@ -20,7 +20,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { node24Env, paths } from '../setup-vscode.mjs';
+import { codeServers, paths } from '../setup-vscode.mjs';
 
 export const EXTENSION_ID = 'outside-in.outside-in';
 
@@ -62,11 +62,14 @@ export async function freePort() {
   });
 }
 
-/** Runs the code-server CLI (e.g. `--install-extension`) to completion under Node 24. */
-export async function codeServerCli(args, sessionDir) {
+/**
+ * Runs the code-server CLI (e.g. `--install-extension`) to completion, under
+ * its own Node. `vscode` is an entry of `codeServers` (default the newest).
+ */
+export async function codeServerCli(args, sessionDir, vscode = codeServers.newest) {
   const log = [];
-  const child = spawn(paths.node, [paths.codeServerEntry, ...args], {
-    env: sessionEnv(sessionDir),
+  const child = spawn(vscode.node, [vscode.entry, ...args], {
+    env: sessionEnv(vscode, sessionDir),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => log.push(d));
@@ -77,11 +80,11 @@ export async function codeServerCli(args, sessionDir) {
   return output;
 }
 
-function sessionEnv(sessionDir, extra = {}) {
+function sessionEnv(vscode, sessionDir, extra = {}) {
   const home = join(sessionDir, 'home');
   for (const d of ['', '.config', '.local/share', '.cache'])
     mkdirSync(join(home, d), { recursive: true });
-  return node24Env({
+  return vscode.env({
     HOME: home,
     XDG_CONFIG_HOME: join(home, '.config'),
     XDG_DATA_HOME: join(home, '.local/share'),
@@ -93,9 +96,11 @@ function sessionEnv(sessionDir, extra = {}) {
 /**
  * Starts code-server in its own process group on a free port of 127.0.0.1 and
  * waits until it answers. Workspaces are trusted unless `restricted`. `stop()` ends the whole group: killing the wrapper
- * alone leaves a helper process running.
+ * alone leaves a helper process running. `vscode` is an entry of `codeServers`
+ * (default the newest).
  */
 export async function startCodeServer({
+  vscode = codeServers.newest,
   sessionDir,
   folder,
   extensionsDir,
@@ -123,7 +128,7 @@ export async function startCodeServer({
     );
   }
   const args = [
-    paths.codeServerEntry,
+    vscode.entry,
     '--auth',
     'none',
     '--bind-addr',
@@ -131,8 +136,7 @@ export async function startCodeServer({
     '--disable-telemetry',
     '--disable-update-check',
     ...(restricted ? [] : ['--disable-workspace-trust']),
-    '--vscode-option',
-    'enable-smoke-test-driver',
+    ...vscode.args,
     '--config',
     config,
     '--user-data-dir',
@@ -141,9 +145,9 @@ export async function startCodeServer({
     extensionsDir,
   ];
   if (folder) args.push(folder);
-  const child = spawn(paths.node, args, {
+  const child = spawn(vscode.node, args, {
     detached: true, // setsid: a process group of its own, stopped as one
-    env: sessionEnv(sessionDir, env),
+    env: sessionEnv(vscode, sessionDir, env),
     stdio: ['ignore', logFd, logFd],
   });
   closeSync(logFd);

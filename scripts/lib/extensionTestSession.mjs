@@ -15,7 +15,8 @@ import { launchBrowser, startCodeServer } from './codeServer.mjs';
  * code-server, or a workbench that cannot be opened is code 1 with a reason.
  * Browser and server are stopped before it returns; `server.log()` still reads
  * the log afterwards. `workspace` (a .code-workspace file) is opened instead of
- * `folder` when given. `env` is added to code-server's environment, which its
+ * `folder` when given. `vscode` picks the editor (an entry of `codeServers` of
+ * scripts/setup-vscode.mjs; default the newest). `env` is added to code-server's environment, which its
  * extension host inherits: how the tests learn what the session is for.
  *
  * @returns {Promise<{ outcome: { code: number, reason?: string },
@@ -23,6 +24,7 @@ import { launchBrowser, startCodeServer } from './codeServer.mjs';
  *   logLines: all the workbench and the extension host logged, in order.
  */
 export async function runExtensionTestSession({
+  vscode,
   sessionDir,
   folder,
   workspace,
@@ -33,7 +35,14 @@ export async function runExtensionTestSession({
   testsPath,
   timeoutMs,
 }) {
-  const server = await startCodeServer({ sessionDir, folder, extensionsDir, restricted, env });
+  const server = await startCodeServer({
+    vscode,
+    sessionDir,
+    folder,
+    extensionsDir,
+    restricted,
+    env,
+  });
   const logLines = [];
   let browser;
   let outcome;

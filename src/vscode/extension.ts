@@ -1,5 +1,5 @@
 /** The extension's entry point: builds the store and wires the features to it. */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { AgentsApi } from './agents/registerAgents';
 import { registerAgents } from './agents/registerAgents';
 import { registerAuthoring } from './authoring/registerAuthoring';
@@ -42,8 +42,10 @@ export function activate(context: vscode.ExtensionContext): OutsideInApi {
   // The checklist is built first: the agents' checklist tool reads it.
   const checklist = registerChecklist(store, config, context.workspaceState);
   const views = registerViews(store, index, config, context.workspaceState);
-  const agents = registerAgents(store, config, context, checklist);
-  context.subscriptions.push(checklist, views, agents);
+  // What the extension could not offer this editor, and why: Output > Outside-In.
+  const log = vscode.window.createOutputChannel('Outside-In', { log: true });
+  const agents = registerAgents(store, config, context, checklist, log);
+  context.subscriptions.push(checklist, views, log, agents);
   return {
     onDidChangeNeeds: store.onDidChange,
     ready: () => store.ready(),

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './helpers';
-import { START_MARKER, STATS_MARKER, SUITE_ENV, SUITES } from './suites';
+import { START_MARKER, STATS_MARKER, SUITE_ENV, SUITES, TEST_TIMEOUT_ENV } from './suites';
 
 export async function run(): Promise<void> {
   const suiteName = process.env[SUITE_ENV];
@@ -42,7 +42,9 @@ export async function run(): Promise<void> {
     throw e;
   }
 
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000, reporter: 'spec' });
+  // The runner may allow a slower editor more (see TEST_TIMEOUT_ENV).
+  const timeout = Number(process.env[TEST_TIMEOUT_ENV] ?? '') || 20_000;
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout, reporter: 'spec' });
   for (const f of files) mocha.addFile(f);
   console.log(START_MARKER);
   const failures = await new Promise<number>((resolve) => {

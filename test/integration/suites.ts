@@ -60,6 +60,14 @@ export const SUITES: readonly IntegrationSuite[] = [
  */
 export const SUITE_ENV = 'OUTSIDE_IN_TEST_SUITE';
 
+/**
+ * The environment variable with mocha's per-test timeout in milliseconds
+ * (default 20 s). The runner raises it for VS Code 1.100, whose TypeScript
+ * extension makes the first hover asked of a `.ts` file wait until its server
+ * has loaded the project: 26 s on a loaded 2-core machine.
+ */
+export const TEST_TIMEOUT_ENV = 'OUTSIDE_IN_TEST_TIMEOUT_MS';
+
 /** The extension host logs this line just before mocha's report... */
 export const START_MARKER = 'OUTSIDE-IN-MOCHA-START';
 /** ...and this one, followed by mocha's counts as JSON, just after it. */

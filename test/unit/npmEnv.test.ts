@@ -29,10 +29,10 @@ describe('nested npm runs get a clean environment', () => {
       path.join(dir, 'probe.mjs'),
       [
         `import { spawnSync } from 'node:child_process';`,
-        `import { node24Env } from ${JSON.stringify(setup)};`,
+        `import { codeServers, node24Env } from ${JSON.stringify(setup)};`,
         `import { cleanNpmEnv } from ${JSON.stringify(clean)};`,
         `const ask = (env) => spawnSync('npm', ['config', 'get', 'outside-in-probe'], { env, encoding: 'utf8' }).stdout.trim();`,
-        `console.log(JSON.stringify({ inherited: ask(process.env), clean: ask(cleanNpmEnv()), node24: ask(node24Env()) }));`,
+        `console.log(JSON.stringify({ inherited: ask(process.env), clean: ask(cleanNpmEnv()), node24: ask(node24Env()), oldest: ask(codeServers.oldest.env()) }));`,
       ].join('\n'),
     );
     writeFileSync(
@@ -55,6 +55,7 @@ describe('nested npm runs get a clean environment', () => {
     assert.equal(seen.inherited, 'leaked');
     assert.equal(seen.clean, 'undefined');
     assert.equal(seen.node24, 'undefined');
+    assert.equal(seen.oldest, 'undefined');
   });
 
   it('strips npm_* variables, the npm run markers and npm-added PATH entries only', async () => {

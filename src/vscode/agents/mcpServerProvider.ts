@@ -1,10 +1,11 @@
 /**
  * Offers `outside-in mcp` to VS Code's chat without configuration: one stdio
  * server per trusted workspace folder, run with the editor's own Node.js and
- * the CLI bundled in the extension. The API exists from VS Code 1.101; our
+ * the CLI bundled in the extension. The API is stable from VS Code 1.101; our
  * engine is 1.100, so it is found at run time and typed here, narrowly.
  */
 import * as vscode from 'vscode';
+import { editorVersionAtLeast, MCP_PROVIDER_MIN_VERSION } from '../../core/editorVersion';
 import { MCP_PROVIDER_ID } from '../ids';
 
 /** What a stdio server definition holds: what VS Code runs, and what our tests run. */
@@ -51,26 +52,46 @@ export function mcpServerLaunches(extensionUri: vscode.Uri): McpServerLaunch[] {
     }));
 }
 
-/** Registers the provider where the editor has the API; elsewhere the README's mcp.json does it. */
+/**
+ * Registers the provider where the editor has the API, else logs why not and
+ * returns undefined: there the README's mcp.json does it. VS Code 1.100 has a
+ * proposed function of the same name that throws for our manifest, so its
+ * presence alone is not enough; and a failure here must never stop activation.
+ */
 export function registerMcpServerProvider(
   extensionUri: vscode.Uri,
   version: string,
-): vscode.Disposable {
+  log: vscode.LogOutputChannel,
+): vscode.Disposable | undefined {
   const lm = vscode.lm as unknown as Partial<McpApi> | undefined;
   const Definition = (vscode as unknown as { McpStdioServerDefinition?: StdioDefinitionClass })
     .McpStdioServerDefinition;
-  if (typeof lm?.registerMcpServerDefinitionProvider !== 'function' || Definition === undefined)
-    return new vscode.Disposable(() => undefined);
+  const unavailable = `VS Code ${vscode.version} cannot be offered the MCP server (that needs VS Code ${MCP_PROVIDER_MIN_VERSION} or newer): add \`outside-in mcp\` to .vscode/mcp.json instead, as the README shows.`;
+  if (
+    !editorVersionAtLeast(vscode.version, MCP_PROVIDER_MIN_VERSION) ||
+    typeof lm?.registerMcpServerDefinitionProvider !== 'function' ||
+    Definition === undefined
+  ) {
+    log.info(unavailable);
+    return undefined;
+  }
   const changed = new vscode.EventEmitter<void>();
-  const provider = lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
-    onDidChangeMcpServerDefinitions: changed.event,
-    provideMcpServerDefinitions: () =>
-      mcpServerLaunches(extensionUri).map((s) => {
-        const definition = new Definition(s.label, s.command, [...s.args], { ...s.env }, version);
-        definition.cwd = s.cwd;
-        return definition;
-      }),
-  });
+  let provider: vscode.Disposable;
+  try {
+    provider = lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
+      onDidChangeMcpServerDefinitions: changed.event,
+      provideMcpServerDefinitions: () =>
+        mcpServerLaunches(extensionUri).map((s) => {
+          const definition = new Definition(s.label, s.command, [...s.args], { ...s.env }, version);
+          definition.cwd = s.cwd;
+          return definition;
+        }),
+    });
+  } catch (e) {
+    changed.dispose();
+    log.warn(`${unavailable} ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
   return vscode.Disposable.from(
     changed,
     provider,

@@ -41,6 +41,17 @@ suite('MCP server offered to VS Code', () => {
     }
   });
 
+  test('registered where VS Code has the stable API (1.101 on); on VS Code 1.100 left out, activation unharmed', async () => {
+    const api = await activeApi();
+    const [major = 0, minor = 0] = vscode.version.split('.').map(Number);
+    const stable = major > 1 || (major === 1 && minor >= 101);
+    // VS Code 1.100 has a proposed function of that name that throws for our
+    // manifest: the extension must not call it, and must still activate.
+    assert.equal(api.agents.offered.mcpServerProvider, stable, `VS Code ${vscode.version}`);
+    // The language-model tools are stable in both, so the chat still gets them.
+    assert.equal(api.agents.offered.languageModelTools, true, `VS Code ${vscode.version}`);
+  });
+
   test('the provider is declared in the manifest under the id the code registers', () => {
     const extension = vscode.extensions.all.find((e) => e.id === 'outside-in.outside-in');
     const declared = (
