@@ -1,4 +1,7 @@
-/** The extension's entry point: builds the store and wires the features to it. */
+/**
+ * The extension's entry point on the desktop (Node extension host): builds the
+ * store and wires the features to it. The browser's is extensionWeb.ts.
+ */
 import type * as vscode from 'vscode';
 import type { AgentsApi } from './agents/registerAgents';
 import { registerAgents } from './agents/registerAgents';
@@ -9,6 +12,7 @@ import { registerCommands } from './commands';
 import { Config } from './config';
 import { registerEditorFeatures } from './editorFeatures';
 import { NeedsStore } from './needsStore';
+import { nodeHost } from './nodeHost';
 import type { ViewsApi } from './views';
 import { registerViews } from './views';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -29,17 +33,18 @@ export interface OutsideInApi {
 
 export function activate(context: vscode.ExtensionContext): OutsideInApi {
   const config = new Config();
+  const host = nodeHost();
   const store = new NeedsStore(config);
-  const index = new WorkspaceIndex(store, config);
+  const index = new WorkspaceIndex(store, config, host);
   context.subscriptions.push(config, store, index);
   context.subscriptions.push(
     registerEditorFeatures(store, config, index),
     registerCommands(store),
     registerAuthoring(store),
   );
-  const checklist = registerChecklist(store, config, context.workspaceState);
+  const checklist = registerChecklist(store, config, context.workspaceState, host.review);
   context.subscriptions.push(checklist);
-  const views = registerViews(store, index, config, context);
+  const views = registerViews(store, index, config, context, host);
   context.subscriptions.push(views.disposable);
   const agents = registerAgents(store, config, context, checklist.api);
   context.subscriptions.push(agents.disposable);

@@ -7,6 +7,7 @@ import type * as vscode from 'vscode';
 import type { Config } from './config';
 import { registerCreateNeedsFile } from './createNeedsFile';
 import type { HealthTreeProvider } from './health/healthTree';
+import type { Host } from './host';
 import { registerHealth } from './health/registerHealth';
 import type { NeedsStore } from './needsStore';
 import { NeedsStatusBar } from './statusBar';
@@ -32,9 +33,10 @@ export function registerViews(
   index: WorkspaceIndex,
   config: Config,
   context: vscode.ExtensionContext,
+  host: Host,
 ): { api: ViewsApi; disposable: vscode.Disposable } {
   const tree = registerNeedsTree(store, index, config, context.workspaceState);
-  const health = registerHealth(store, index);
+  const health = registerHealth(store, index, host);
   const statusBar = new NeedsStatusBar(store, config);
   const created = registerCreateNeedsFile(store);
   return {

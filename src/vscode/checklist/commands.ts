@@ -10,8 +10,9 @@ import { renderMarkdown } from '../../core/render';
 import { Command } from '../commands';
 import type { Config } from '../config';
 import type { NeedsStore } from '../needsStore';
-import { RESTRICTED_MESSAGE, ReviewError, ReviewGit } from './git';
 import { ChecklistModel, TickStore } from './model';
+import type { ReviewSource } from './reviewSource';
+import { RESTRICTED_MESSAGE, ReviewError } from './reviewSource';
 import type { ReviewChoice } from './target';
 import { asChoice } from './target';
 import { pickChoice, pickFolder } from './pickers';
@@ -49,8 +50,9 @@ export function registerChecklist(
   store: NeedsStore,
   config: Config,
   memento: vscode.Memento,
+  source: ReviewSource,
 ): vscode.Disposable & { readonly api: ChecklistApi } {
-  const model = new ChecklistModel(memento, store, config, new ReviewGit());
+  const model = new ChecklistModel(memento, store, config, source);
   const changed = new vscode.EventEmitter<void>();
   const restore = (): void => {
     const last = model.choices.last();
@@ -144,7 +146,9 @@ async function review(
     try {
       remembered = model.choices.choice((await model.git.repository(folder.uri)).root);
     } catch (e) {
-      void vscode.window.showErrorMessage(e instanceof ReviewError ? e.message : String(e));
+      // Said in the view, where the checklist would be (in the browser: why there is none).
+      await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
+      model.fail(e instanceof ReviewError ? e.message : String(e));
       return undefined;
     }
     choice = await pickChoice(remembered);

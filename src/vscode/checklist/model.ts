@@ -13,8 +13,8 @@ import type { HeadLink } from '../../core/suspects';
 import { withNeedChanges } from '../../core/suspects';
 import type { Config } from '../config';
 import type { NeedsStore } from '../needsStore';
-import type { ReviewedChange, ReviewGit, ReviewRepository } from './git';
-import { ReviewError } from './git';
+import type { ReviewedChange, ReviewRepository, ReviewSource } from './reviewSource';
+import { ReviewError } from './reviewSource';
 import type { ReviewChoice } from './target';
 import { asChoice, reviewKey } from './target';
 
@@ -110,7 +110,7 @@ export class ChecklistModel implements vscode.Disposable {
     memento: vscode.Memento,
     private readonly store: NeedsStore,
     private readonly config: Config,
-    readonly git: ReviewGit,
+    readonly git: ReviewSource,
   ) {
     this.ticks = new TickStore(memento);
     this.choices = new ChoiceStore(memento);
@@ -171,6 +171,12 @@ export class ChecklistModel implements vscode.Disposable {
       if (this.running === mine) this.running = undefined;
     }
     return this.state;
+  }
+
+  /** Shows `message` in place of the checklist: no review could start. */
+  fail(message: string): void {
+    this.running?.abort();
+    this.set({ ticks: new Set(), error: message, loading: false });
   }
 
   /** Runs the current review again (HEAD moved, or the reviewer asked). */

@@ -4,6 +4,7 @@
  * fires on every saved file).
  */
 import * as vscode from 'vscode';
+import type { Host } from '../host';
 import type { NeedsStore } from '../needsStore';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { folderHealth } from './healthReport';
@@ -18,8 +19,9 @@ const CHANGE_DELAY_MS = 1000;
 export function registerHealth(
   store: NeedsStore,
   index: WorkspaceIndex,
+  host: Host,
 ): { provider: HealthTreeProvider; disposable: vscode.Disposable } {
-  const provider = new HealthTreeProvider(() => folderHealth(store, index));
+  const provider = new HealthTreeProvider(() => folderHealth(store, index, host));
   const view = vscode.window.createTreeView(HEALTH_VIEW, { treeDataProvider: provider });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const later = (): void => {
