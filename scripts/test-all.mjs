@@ -42,6 +42,13 @@ const steps = [
     cmd: (f) => [node, join(root, 'scripts', 'run-vscode-tests.mjs'), '--stats-file', f],
   },
   {
+    // The browser entry in the web worker extension host (vscode.dev, github.dev).
+    name: 'web',
+    needs: ['compile', 'build', 'setup'],
+    stats: true,
+    cmd: (f) => [node, join(root, 'scripts', 'run-vscode-tests.mjs'), '--web', '--stats-file', f],
+  },
+  {
     name: 'ui',
     needs: ['compile', 'build', 'setup'],
     stats: true,

@@ -15,7 +15,7 @@ import { launchBrowser, startCodeServer } from './codeServer.mjs';
  * code-server, or a workbench that cannot be opened is code 1 with a reason.
  * Browser and server are stopped before it returns; `server.log()` still reads
  * the log afterwards. `workspace` (a .code-workspace file) is opened instead of
- * `folder` when given. `env` is added to code-server's environment, which its
+ * `folder` when given. `settings` are the session's user settings. `env` is added to code-server's environment, which its
  * extension host inherits: how the tests learn what the session is for.
  *
  * @returns {Promise<{ outcome: { code: number, reason?: string },
@@ -32,8 +32,16 @@ export async function runExtensionTestSession({
   developmentPath,
   testsPath,
   timeoutMs,
+  settings,
 }) {
-  const server = await startCodeServer({ sessionDir, folder, extensionsDir, restricted, env });
+  const server = await startCodeServer({
+    sessionDir,
+    folder,
+    extensionsDir,
+    restricted,
+    env,
+    settings,
+  });
   const logLines = [];
   let browser;
   let outcome;

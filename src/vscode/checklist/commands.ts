@@ -134,6 +134,12 @@ async function review(
   model: ChecklistModel,
   args: ReviewArgs | undefined,
 ): Promise<Checklist | undefined> {
+  if (model.git.unavailable !== undefined) {
+    // Said in the view, where the checklist would be, and never as an exception.
+    await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
+    model.fail(model.git.unavailable);
+    return undefined;
+  }
   if (!vscode.workspace.isTrusted) {
     await explainRestricted();
     return undefined;
@@ -146,9 +152,7 @@ async function review(
     try {
       remembered = model.choices.choice((await model.git.repository(folder.uri)).root);
     } catch (e) {
-      // Said in the view, where the checklist would be (in the browser: why there is none).
-      await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
-      model.fail(e instanceof ReviewError ? e.message : String(e));
+      void vscode.window.showErrorMessage(e instanceof ReviewError ? e.message : String(e));
       return undefined;
     }
     choice = await pickChoice(remembered);

@@ -15,6 +15,8 @@ export const NO_DIFF_MESSAGE =
   'Hovers, CodeLens, diagnostics and the sidebar work here as usual.';
 
 export class NoDiffReview implements ReviewSource {
+  readonly unavailable = NO_DIFF_MESSAGE;
+
   repository(): Promise<ReviewRepository> {
     return Promise.reject(new ReviewError(NO_DIFF_MESSAGE));
   }

@@ -47,6 +47,8 @@ export const RESTRICTED_MESSAGE =
   "Restricted Mode: the Review Checklist reads the change with git, and a repository's own git settings can make git run programs. Trust this workspace to review a change.";
 
 export interface ReviewSource {
+  /** Why no review can start here at all (set where git cannot run): the view shows it. */
+  readonly unavailable?: string;
   /** The repository that holds `folder`; a ReviewError says why there is none. */
   repository(folder: vscode.Uri): Promise<ReviewRepository>;
   /** The change `choice` names, with paths relative to `folder`. */
