@@ -1,11 +1,11 @@
 /**
  * Every link between code and needs across the workspace, for the views that
  * need the whole picture (sidebar, find references, counts in the needs file).
- * Built lazily on first use, with progress, by the host's scan (on the desktop
- * the one the CLI runs; `.gitignore` honoured, binary and huge files skipped). A change of the needs
- * or settings drops it; a saved or deleted file updates only its own entry, so
- * an open sidebar does not rescan the workspace on every save. Never built in
- * `activate`.
+ * Built lazily on first use, with progress, by the host's scan (on the
+ * desktop the one the CLI runs; `.gitignore` honoured, binary and huge files
+ * skipped). A change of the needs or settings drops it; a saved or deleted
+ * file updates only its own entry, so an open sidebar does not rescan the
+ * workspace on every save. Never built in `activate`.
  */
 import * as vscode from 'vscode';
 import type { ScopedLink } from '../core/needsSet';
