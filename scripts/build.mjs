@@ -1,7 +1,8 @@
-// Bundles the CLI, the extension and the GitHub Action with esbuild. `--watch` rebuilds on change.
+// Bundles the CLI, the extension (for Node and for the browser) and the GitHub Action with esbuild. `--watch` rebuilds on change.
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { actionBuild } from './actionBuild.mjs';
+import { webBuild } from './lib/webBuild.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -30,6 +31,7 @@ const builds = [
     outfile: 'dist/extension.js',
     external: ['vscode'],
   },
+  { ...webBuild, minify: !watch },
   actionBuild,
 ];
 

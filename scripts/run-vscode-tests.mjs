@@ -18,8 +18,12 @@
 // names (code-server 4.100.3, VS Code 1.100) instead of the newest (4.139.1),
 // so an API newer than the engine cannot break users unseen.
 //
+// A row with "web" runs the extension's browser entry in the web worker
+// extension host (the setting remote.extensionKind), with its tests bundled
+// for the worker; `--web` runs those rows, without it the others.
+//
 // Usage: node scripts/run-vscode-tests.mjs [suite...] [--vscode oldest|newest]
-//          [--stats-file F] [--keep]
+//          [--web] [--stats-file F] [--keep]
 // Needs `npm run compile`, `npm run build` and scripts/setup-vscode.mjs first.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +37,7 @@ import {
 } from './lib/codeServer.mjs';
 import { runExtensionTestSession } from './lib/extensionTestSession.mjs';
 import { loadIntegrationSuites } from './lib/integrationSuites.mjs';
+import { bundleWebSuite } from './lib/webTests.mjs';
 import { packageVsix as packageVsixTo } from './package.mjs';
 import { codeServerFromArgs, paths } from './setup-vscode.mjs';
 
@@ -45,6 +50,8 @@ const NOISE = [
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
+// Web suites (browser entry, web worker extension host) are a step of their own in `npm test`.
+const web = args.includes('--web');
 const statsIndex = args.indexOf('--stats-file');
 const statsFile = statsIndex >= 0 ? args[statsIndex + 1] : undefined;
 const vscode = codeServerFromArgs(args);
@@ -58,6 +65,12 @@ const only = args.filter((a, i) => !a.startsWith('--') && !optionValues.has(i));
 
 const compiledDir = join(paths.root, 'out', 'test', 'integration');
 const testsIndex = join(compiledDir, 'index.js');
+
+// The extension has both entries; this setting makes VS Code run it (and so
+// the tests) where a web extension runs in vscode.dev: the web worker
+// extension host. (The payload's `extensionDevelopmentKind` would be the
+// natural way, but the browser workbench does not pass it on.)
+const WEB_SETTINGS = { 'remote.extensionKind': { 'outside-in.outside-in': ['web'] } };
 
 function fail(message) {
   console.error(`[integration] ${message}`);
@@ -82,7 +95,8 @@ function suites() {
   const names = table.SUITES.map((s) => s.name);
   const unknown = only.filter((n) => !names.includes(n));
   if (unknown.length > 0) fail(`unknown suite ${unknown.join(', ')}; have ${names.join(', ')}`);
-  return only.length > 0 ? table.SUITES.filter((s) => only.includes(s.name)) : table.SUITES;
+  if (only.length > 0) return table.SUITES.filter((s) => only.includes(s.name));
+  return table.SUITES.filter((s) => s.web === web);
 }
 
 let vsixPath;
@@ -128,8 +142,9 @@ async function runSuite(suite) {
     restricted: suite.restricted,
     env: { [SUITE_ENV]: suite.name, [TEST_TIMEOUT_ENV]: String(vscode.testTimeoutMs) },
     developmentPath: developed,
-    testsPath: testsIndex,
+    testsPath: suite.web ? await bundleWebSuite(suite.name) : testsIndex,
     timeoutMs: SESSION_TIMEOUT_MS,
+    settings: suite.web ? WEB_SETTINGS : undefined,
   });
   const { logLines, server } = session;
   let outcome = session.outcome;

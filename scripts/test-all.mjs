@@ -57,6 +57,13 @@ const steps = [
     ],
   },
   {
+    // The browser entry in the web worker extension host (vscode.dev, github.dev).
+    name: 'web',
+    needs: ['compile', 'build', 'setup'],
+    stats: true,
+    cmd: (f) => [node, join(root, 'scripts', 'run-vscode-tests.mjs'), '--web', '--stats-file', f],
+  },
+  {
     name: 'ui',
     needs: ['compile', 'build', 'setup'],
     stats: true,

@@ -95,9 +95,10 @@ function sessionEnv(vscode, sessionDir, extra = {}) {
 
 /**
  * Starts code-server in its own process group on a free port of 127.0.0.1 and
- * waits until it answers. Workspaces are trusted unless `restricted`. `stop()` ends the whole group: killing the wrapper
- * alone leaves a helper process running. `vscode` is an entry of `codeServers`
- * (default the newest).
+ * waits until it answers. Workspaces are trusted unless `restricted`. `settings`
+ * are the user settings of the session. `stop()` ends the whole group: killing
+ * the wrapper alone leaves a helper process running. `vscode` is an entry of
+ * `codeServers` (default the newest).
  */
 export async function startCodeServer({
   vscode = codeServers.newest,
@@ -107,6 +108,7 @@ export async function startCodeServer({
   port,
   env = {},
   restricted = false,
+  settings = {},
 }) {
   port ??= await freePort();
   const userDataDir = join(sessionDir, 'user-data');
@@ -120,12 +122,13 @@ export async function startCodeServer({
   const logFd = openSync(logFile, 'a');
   // Restricted Mode: workspace trust on, and the start-up prompt (a modal no
   // one would answer) off, so the folder opens untrusted.
-  if (restricted) {
+  const userSettings = {
+    ...(restricted ? { 'security.workspace.trust.startupPrompt': 'never' } : {}),
+    ...settings,
+  };
+  if (Object.keys(userSettings).length > 0) {
     mkdirSync(join(userDataDir, 'User'), { recursive: true });
-    writeFileSync(
-      join(userDataDir, 'User', 'settings.json'),
-      JSON.stringify({ 'security.workspace.trust.startupPrompt': 'never' }),
-    );
+    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings));
   }
   const args = [
     vscode.entry,

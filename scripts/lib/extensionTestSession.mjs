@@ -16,7 +16,8 @@ import { launchBrowser, startCodeServer } from './codeServer.mjs';
  * Browser and server are stopped before it returns; `server.log()` still reads
  * the log afterwards. `workspace` (a .code-workspace file) is opened instead of
  * `folder` when given. `vscode` picks the editor (an entry of `codeServers` of
- * scripts/setup-vscode.mjs; default the newest). `env` is added to code-server's environment, which its
+ * scripts/setup-vscode.mjs; default the newest). `settings` are the session's
+ * user settings. `env` is added to code-server's environment, which its
  * extension host inherits: how the tests learn what the session is for.
  *
  * @returns {Promise<{ outcome: { code: number, reason?: string },
@@ -34,6 +35,7 @@ export async function runExtensionTestSession({
   developmentPath,
   testsPath,
   timeoutMs,
+  settings,
 }) {
   const server = await startCodeServer({
     vscode,
@@ -42,6 +44,7 @@ export async function runExtensionTestSession({
     extensionsDir,
     restricted,
     env,
+    settings,
   });
   const logLines = [];
   let browser;

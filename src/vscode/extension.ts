@@ -1,4 +1,7 @@
-/** The extension's entry point: builds the store and wires the features to it. */
+/**
+ * The extension's entry point on the desktop (Node extension host): builds the
+ * store and wires the features to it. The browser's is extensionWeb.ts.
+ */
 import * as vscode from 'vscode';
 import type { AgentsApi } from './agents/registerAgents';
 import { registerAgents } from './agents/registerAgents';
@@ -9,6 +12,7 @@ import { registerCommands } from './commands';
 import { Config } from './config';
 import { registerEditor } from './editor/registerEditor';
 import { NeedsStore } from './needsStore';
+import { nodeHost } from './nodeHost';
 import type { ViewsApi } from './views';
 import { registerViews } from './views';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -29,8 +33,9 @@ export interface OutsideInApi {
 
 export function activate(context: vscode.ExtensionContext): OutsideInApi {
   const config = new Config();
+  const host = nodeHost();
   const store = new NeedsStore(config);
-  const index = new WorkspaceIndex(store, config);
+  const index = new WorkspaceIndex(store, config, host);
   context.subscriptions.push(
     config,
     store,
@@ -40,8 +45,8 @@ export function activate(context: vscode.ExtensionContext): OutsideInApi {
     registerAuthoring(store),
   );
   // The checklist is built first: the agents' checklist tool reads it.
-  const checklist = registerChecklist(store, config, context.workspaceState);
-  const views = registerViews(store, index, config, context.workspaceState);
+  const checklist = registerChecklist(store, config, context.workspaceState, host.review);
+  const views = registerViews(store, index, config, context.workspaceState, host);
   // What the extension could not offer this editor, and why: Output > Outside-In.
   const log = vscode.window.createOutputChannel('Outside-In', { log: true });
   const agents = registerAgents(store, config, context, checklist, log);

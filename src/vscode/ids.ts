@@ -68,6 +68,8 @@ export const ContextKey = {
   SidebarActiveFileOnly: 'outside-in.sidebar.activeFileOnly',
   /** Spelled with the settings' prefix, as package.json's `when` clauses read it. */
   ChecklistHasReview: 'outsideIn.checklist.hasReview',
+  /** The host runs no git (the browser): the checklist view's welcome text says so. */
+  NoGit: 'outside-in.noGit',
 } as const;
 
 /** Keys in the workspace's Memento (workspaceState); a prefix is followed by a key of its own. */

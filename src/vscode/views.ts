@@ -7,6 +7,7 @@ import type * as vscode from 'vscode';
 import type { Config } from './config';
 import { NeedsStatusBar } from './editor/statusBar';
 import type { HealthTreeProvider } from './health/healthTree';
+import type { Host } from './host';
 import { registerHealth } from './health/registerHealth';
 import { DisposableStore } from './lifecycle';
 import type { NeedsStore } from './needsStore';
@@ -43,9 +44,10 @@ export function registerViews(
   index: WorkspaceIndex,
   config: Config,
   state: vscode.Memento,
+  host: Host,
 ): Views {
   const tree = registerNeedsTree(store, index, config, state);
-  const health = registerHealth(store, index);
+  const health = registerHealth(store, index, host);
   const statusBar = new NeedsStatusBar(store, config);
   const views = new Views(tree.provider, health.provider, statusBar);
   views.addAll(tree, health, statusBar);

@@ -1,18 +1,17 @@
 /**
  * Every link between code and needs across the workspace, for the views that
  * need the whole picture (sidebar, find references, counts in the needs file).
- * Built lazily on first use, with progress, by the same scan the CLI runs
- * (`.gitignore` honoured, binary and huge files skipped). A change of the needs
- * or settings drops it; a saved or deleted file updates only its own entry, so
- * an open sidebar does not rescan the workspace on every save. Never built in
- * `activate`.
+ * Built lazily on first use, with progress, by the host's scan (on the
+ * desktop the one the CLI runs; `.gitignore` honoured, binary and huge files
+ * skipped). A change of the needs or settings drops it; a saved or deleted
+ * file updates only its own entry, so an open sidebar does not rescan the
+ * workspace on every save. Never built in `activate`.
  */
 import * as vscode from 'vscode';
 import type { ScopedLink } from '../core/needsSet';
 import { isNeedsFileName } from '../core/needsFileChoice';
-import { scanTree } from '../node/scan';
-import { readSourceFile } from '../node/walk';
 import type { Config } from './config';
+import type { Host } from './host';
 import { DisposableStore } from './lifecycle';
 import type { NeedsStore } from './needsStore';
 
@@ -39,6 +38,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   constructor(
     private readonly store: NeedsStore,
     private readonly config: Config,
+    private readonly host: Host,
   ) {
     const invalidate = (): void => {
       this.current = undefined;
@@ -84,7 +84,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // Ignored, excluded or outside: never scanned. A needs file is the store's to reload.
       if (!all.walked.has(key) || isNeedsFileName(uri.path)) return all;
       const found = this.store.setFor(uri);
-      const outcome = await readSourceFile(uri.fsPath);
+      const outcome = await this.host.readSource(uri);
       const links = found && 'text' in outcome ? found.set.fileLinks(found.path, outcome.text) : [];
       const others = all.files.filter((f) => f.uri.toString() !== key);
       const files = links.length > 0 ? [...others, { uri, links }] : others;
@@ -110,12 +110,14 @@ export class WorkspaceIndex implements vscode.Disposable {
           const walked = new Set<string>();
           let skipped = 0;
           for (const { folder, set } of this.store.folderSets()) {
-            // Only local folders can be walked with .gitignore rules; others have no links here.
-            if (folder.uri.scheme !== 'file' || set.scopes.length === 0) continue;
-            const result = await scanTree(folder.uri.fsPath, set, {
-              excludes: this.config.settings.excludes,
-            });
-            skipped += result.skipped.binary + result.skipped.large + result.skipped.unreadable;
+            if (set.scopes.length === 0) continue;
+            const result = await this.host.scanFolder(
+              folder.uri,
+              set,
+              this.config.settings.excludes,
+            );
+            if (result === undefined) continue; // a folder this host cannot walk has no links here
+            skipped += result.skipped;
             for (const p of result.paths) walked.add(vscode.Uri.joinPath(folder.uri, p).toString());
             for (const f of result.files) {
               if (f.links.length > 0)

@@ -28,6 +28,12 @@ export interface IntegrationSuite {
   readonly restricted: boolean;
   /** `npm run test:electron` (desktop VS Code through `@vscode/test-cli`) runs it too. */
   readonly electron: boolean;
+  /**
+   * The extension runs its browser entry in the web worker extension host, as
+   * in vscode.dev; the suite is bundled for it (scripts/lib/webTests.mjs).
+   * `run-vscode-tests.mjs --web` runs these rows, and only these.
+   */
+  readonly web: boolean;
 }
 
 /** A row: the options left out are the usual session (development, trusted, code-server only). */
@@ -36,7 +42,15 @@ function suite(
   fixture: string,
   options: Partial<Omit<IntegrationSuite, 'name' | 'fixture'>> = {},
 ): IntegrationSuite {
-  return { name, fixture, install: 'development', restricted: false, electron: false, ...options };
+  return {
+    name,
+    fixture,
+    install: 'development',
+    restricted: false,
+    electron: false,
+    web: false,
+    ...options,
+  };
 }
 
 /** Every integration suite, one row each; `scripts/run-vscode-tests.mjs` runs them in this order. */
@@ -52,6 +66,7 @@ export const SUITES: readonly IntegrationSuite[] = [
   suite('reload', 'basic', { electron: true }),
   suite('restricted', 'restricted', { restricted: true }),
   suite('sidebar', 'sidebar'),
+  suite('web', 'web', { web: true }),
 ];
 
 /**

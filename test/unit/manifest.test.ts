@@ -109,6 +109,18 @@ describe('.vscodeignore', () => {
     }
   });
 
+  it('keeps both entries the manifest names: main for Node, browser for vscode.dev', () => {
+    const entries = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      main?: string;
+      browser?: string;
+    };
+    assert.equal(entries.main, './dist/extension.js');
+    assert.equal(entries.browser, './dist/web/extension.js');
+    for (const rel of ['dist/extension.js', 'dist/web/extension.js'])
+      assert.equal(leftOutOfVsix(rel), false, `${rel} is left out of the .vsix`);
+    assert.equal(leftOutOfVsix('dist/web/extension.js.map'), true);
+  });
+
   it('leaves the sources and the tests out', () => {
     for (const rel of [
       'src/core/load.ts',

@@ -11,8 +11,9 @@ import { Command, View, focusCommand } from '../ids';
 import { DisposableStore } from '../lifecycle';
 import type { Config } from '../config';
 import type { NeedsStore } from '../needsStore';
-import { RESTRICTED_MESSAGE, ReviewError, ReviewGit } from './git';
 import { ChecklistModel, TickStore } from './model';
+import type { ReviewSource } from './reviewSource';
+import { RESTRICTED_MESSAGE, ReviewError } from './reviewSource';
 import type { ReviewChoice } from './target';
 import { asChoice } from './target';
 import { pickChoice, pickFolder } from './pickers';
@@ -87,8 +88,9 @@ export function registerChecklist(
   store: NeedsStore,
   config: Config,
   memento: vscode.Memento,
+  source: ReviewSource,
 ): ChecklistFeature {
-  const model = new ChecklistModel(memento, store, config, new ReviewGit());
+  const model = new ChecklistModel(memento, store, config, source);
   const restore = (): void => {
     const last = model.choices.last();
     const folder = last && vscode.workspace.getWorkspaceFolder(last.folder);
@@ -149,6 +151,12 @@ async function review(
   model: ChecklistModel,
   args: ReviewArgs | undefined,
 ): Promise<Checklist | undefined> {
+  if (model.git.unavailable !== undefined) {
+    // Said in the view, where the checklist would be, and never as an exception.
+    await vscode.commands.executeCommand(focusCommand(View.Checklist));
+    model.fail(model.git.unavailable);
+    return undefined;
+  }
   if (!vscode.workspace.isTrusted) {
     await explainRestricted();
     return undefined;

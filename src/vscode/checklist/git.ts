@@ -8,7 +8,6 @@
  */
 import * as vscode from 'vscode';
 import { changeUnderReview } from '../../node/changeUnderReview';
-import type { ChangeUnderReview } from '../../node/changeUnderReview';
 import { GitError, repoRoot } from '../../node/git';
 import { runGit } from '../../node/gitProcess';
 import { readNeedChanges } from '../../node/needChanges';
@@ -17,40 +16,9 @@ import type { NeedsSet } from '../../core/needsSet';
 import type { HeadLink } from '../../core/suspects';
 import { DisposableStore } from '../lifecycle';
 import type { GitApi, GitExtension, GitRepository } from './gitApi';
+import type { ReviewedChange, ReviewRepository, ReviewSource } from './reviewSource';
+import { RESTRICTED_MESSAGE, ReviewError } from './reviewSource';
 import type { ReviewChoice } from './target';
-
-/** A failure to show the reviewer as it is. */
-export class ReviewError extends Error {
-  constructor(
-    message: string,
-    readonly cancelled = false,
-  ) {
-    super(message);
-    this.name = 'ReviewError';
-  }
-}
-
-export interface ReviewRepository {
-  /** The top of the work tree, as git prints it. */
-  readonly root: string;
-  /** The Git extension's repository, when the extension is there and knows it. */
-  readonly extension?: GitRepository;
-}
-
-/** The change under review (files relative to the workspace folder), as the view shows it. */
-export interface ReviewedChange extends ChangeUnderReview {
-  /** A hint when the change is empty for a reason worth saying. */
-  readonly note?: string;
-}
-
-/**
- * Why the checklist does nothing in Restricted Mode. A repository's own
- * `.git/config` can name programs that `git diff` runs (a clean filter that
- * `.gitattributes` applies to the changed files, for one), and flags cannot
- * switch all of them off, so git never runs in an untrusted workspace.
- */
-export const RESTRICTED_MESSAGE =
-  "Restricted Mode: the Review Checklist reads the change with git, and a repository's own git settings can make git run programs. Trust this workspace to review a change.";
 
 /** Every git run goes through here first: no git in an untrusted workspace. */
 function assertTrusted(): void {
@@ -60,7 +28,8 @@ function assertTrusted(): void {
 /** How long to wait for the Git extension to finish opening repositories. */
 const GIT_API_WAIT_MS = 5_000;
 
-export class ReviewGit {
+/** The change under review read with git: the desktop's ReviewSource. */
+export class ReviewGit implements ReviewSource {
   private api: Promise<GitApi | undefined> | undefined;
 
   /** The Git extension's API once it is initialised, or undefined without it. */

@@ -15,8 +15,8 @@ import type { Config } from '../config';
 import { StorageKey } from '../ids';
 import { Delayer, DisposableStore } from '../lifecycle';
 import type { NeedsStore } from '../needsStore';
-import type { ReviewedChange, ReviewGit, ReviewRepository } from './git';
-import { ReviewError } from './git';
+import type { ReviewedChange, ReviewRepository, ReviewSource } from './reviewSource';
+import { ReviewError } from './reviewSource';
 import type { ReviewChoice } from './target';
 import { asChoice, reviewKey } from './target';
 
@@ -108,7 +108,7 @@ export class ChecklistModel implements vscode.Disposable {
     memento: vscode.Memento,
     private readonly store: NeedsStore,
     private readonly config: Config,
-    readonly git: ReviewGit,
+    readonly git: ReviewSource,
   ) {
     this.ticks = new TickStore(memento);
     this.choices = new ChoiceStore(memento);
@@ -170,6 +170,12 @@ export class ChecklistModel implements vscode.Disposable {
       if (this.running === mine) this.running = undefined;
     }
     return this.state;
+  }
+
+  /** Shows `message` in place of the checklist: no review could start. */
+  fail(message: string): void {
+    this.running?.abort();
+    this.set({ ticks: new Set(), error: message, loading: false });
   }
 
   /** Runs the current review again (HEAD moved, or the reviewer asked). */

@@ -1,13 +1,14 @@
 /**
  * The Needs Health figures of each workspace folder: the coverage report of
  * `outside-in coverage`, computed by the same core function from the
- * workspace index (the scan the sidebar uses) and the folder's git history.
+ * workspace index (the scan the sidebar uses) and the folder's git history,
+ * which the host gives when it can (trusted, local, with git).
  */
-import * as vscode from 'vscode';
-import type { CommitHistory, CoverageReport } from '../../core/needsCoverage';
+import type * as vscode from 'vscode';
+import type { CoverageReport } from '../../core/needsCoverage';
 import { needsCoverage } from '../../core/needsCoverage';
 import { isNeedsFileName } from '../../core/needsFileChoice';
-import { recentCommits } from '../../node/hotspots';
+import type { Host } from '../host';
 import type { NeedsStore } from '../needsStore';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
@@ -23,6 +24,7 @@ export interface FolderHealth {
 export async function folderHealth(
   store: NeedsStore,
   index: WorkspaceIndex,
+  host: Host,
 ): Promise<FolderHealth[]> {
   await store.ready();
   const links = await index.links();
@@ -39,24 +41,10 @@ export async function folderHealth(
       const p = inFolder(f.uri.toString());
       return p === undefined ? [] : [{ path: p, links: f.links }];
     });
-    out.push({ folder, report: needsCoverage(set, { sources, files }, await history(folder)) });
+    out.push({
+      folder,
+      report: needsCoverage(set, { sources, files }, await host.history(folder, HEALTH_DAYS)),
+    });
   }
   return out;
-}
-
-/** Git runs only in a trusted local folder: a repository's settings can make git run programs. */
-function history(folder: vscode.WorkspaceFolder): Promise<CommitHistory> {
-  if (!vscode.workspace.isTrusted)
-    return Promise.resolve({
-      available: false,
-      days: HEALTH_DAYS,
-      reason: 'Restricted Mode: git is not run in an untrusted workspace',
-    });
-  if (folder.uri.scheme !== 'file')
-    return Promise.resolve({
-      available: false,
-      days: HEALTH_DAYS,
-      reason: 'the folder is not on this machine',
-    });
-  return recentCommits(folder.uri.fsPath, { days: HEALTH_DAYS });
 }

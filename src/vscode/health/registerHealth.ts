@@ -4,6 +4,7 @@
  * fires on every saved file).
  */
 import * as vscode from 'vscode';
+import type { Host } from '../host';
 import { Command, View } from '../ids';
 import { Delayer, DisposableStore } from '../lifecycle';
 import type { NeedsStore } from '../needsStore';
@@ -21,8 +22,8 @@ export class HealthView extends DisposableStore {
   }
 }
 
-export function registerHealth(store: NeedsStore, index: WorkspaceIndex): HealthView {
-  const provider = new HealthTreeProvider(() => folderHealth(store, index));
+export function registerHealth(store: NeedsStore, index: WorkspaceIndex, host: Host): HealthView {
+  const provider = new HealthTreeProvider(() => folderHealth(store, index, host));
   const view = vscode.window.createTreeView(View.Health, { treeDataProvider: provider });
   const changes = new Delayer();
   const registered = new HealthView(provider);
