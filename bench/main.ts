@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --only=1,5]`: generates the inputs once, runs
+ * `npm run bench [-- --json] [-- --quick] [-- --only=1,3b,5]`: generates the inputs once, runs
  * every measure against its baseline, prints the table (or JSON) and writes
  * docs/benchmarks.md. Not part of `npm test`: timings are no pass/fail for CI.
  */
@@ -11,7 +11,15 @@ import { editorMeasures } from './editor';
 import { ensureInputs } from './generate';
 import { describeMachine } from './machine';
 import type { MeasureOptions, Result } from './measures';
-import { checklistMeasure, loadMeasure, relateMeasures, scanMeasure, sinkValue } from './measures';
+import {
+  checklistMeasure,
+  loadMeasure,
+  nodeModulesMeasure,
+  relateMeasures,
+  scanMeasure,
+  sinkValue,
+  warmScanMeasure,
+} from './measures';
 import { jsonReport, markdownReport, textReport } from './report';
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -29,6 +37,8 @@ async function main(argv: readonly string[]): Promise<void> {
   if (want('1')) results.push(await loadMeasure(inputs, o));
   if (want('2')) results.push(...(await relateMeasures(inputs, o)));
   if (want('3')) results.push(await scanMeasure(inputs, o));
+  if (want('3b')) results.push(await warmScanMeasure(inputs, o));
+  if (want('6')) results.push(await nodeModulesMeasure(root, o));
   if (want('4')) results.push(await checklistMeasure(inputs, o));
   // Part 5: a code-server session of its own, a minute or two.
   if (want('5')) results.push(...editorMeasures(inputs, o));

@@ -92,7 +92,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     throw new UsageError(`missing command: ${orList(COMMANDS.map((c) => c.name))}`, '');
 
   const values: Record<string, string> = {};
-  for (const o of options) if (o.spec && o.value !== undefined) values[o.spec.name] = o.value;
+  for (const o of options) {
+    if (o.spec === undefined || o.problem !== undefined) continue;
+    // A flag given is an empty value: present, nothing to read.
+    if (o.value !== undefined || o.spec.value === undefined) values[o.spec.name] = o.value ?? '';
+  }
   return { kind: 'run', command, values, args: rest };
 }
 

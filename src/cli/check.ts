@@ -9,6 +9,7 @@ import type { LoadOptions } from '../core/load';
 import { shadowedProblem } from '../core/needsFileChoice';
 import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import { scanTree } from '../node/scan';
+import { openScanCache } from './scanCache';
 import { walkFiles } from '../node/walk';
 import type { Io, PrintableProblem } from './io';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, formatProblem } from './io';
@@ -19,6 +20,8 @@ export interface CheckArgs {
   readonly needs?: string;
   readonly format: 'text' | 'json';
   readonly load: LoadOptions;
+  /** Remember each file's links in `.outside-in/` between runs (`--no-cache`: false). */
+  readonly cache?: boolean;
 }
 
 export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
@@ -52,7 +55,10 @@ export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
   const loaded = await loadNeedsFiles(args.root, needsPaths, args.load);
   for (const f of loaded.files) for (const p of f.problems) problems.push(located(f.path, p));
 
-  const scan = await scanTree(args.root, loaded.set, { paths: all });
+  const scan = await scanTree(args.root, loaded.set, {
+    paths: all,
+    cache: args.cache === true ? openScanCache(args.root, loaded) : undefined,
+  });
   for (const file of scan.files) {
     for (const { rule, message, annotation } of annotationProblems(file.unknown, file.retired)) {
       problems.push({

@@ -15,6 +15,7 @@ import { recentCommits } from '../node/hotspots';
 import { isNeedsFileName } from '../core/needsFileChoice';
 import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import { scanTree } from '../node/scan';
+import { openScanCache } from './scanCache';
 import { walkFiles } from '../node/walk';
 import type { Io } from './io';
 import { EXIT_OK, UsageError } from './io';
@@ -31,6 +32,8 @@ export interface CoverageArgs {
   readonly since: number;
   readonly format: CoverageFormat;
   readonly load: LoadOptions;
+  /** Remember each file's links in `.outside-in/` between runs (`--no-cache`: false). */
+  readonly cache?: boolean;
   /** The end of the history window; default the current time (tests fix it). */
   readonly now?: Date;
 }
@@ -60,7 +63,10 @@ export async function runCoverage(io: Io, args: CoverageArgs): Promise<number> {
   // The same scan as `check`, so both commands relate the same code to the same
   // needs; git counts commits meanwhile.
   const [scan, history] = await Promise.all([
-    scanTree(args.root, loaded.set, { paths: all }),
+    scanTree(args.root, loaded.set, {
+      paths: all,
+      cache: args.cache === true ? openScanCache(args.root, loaded) : undefined,
+    }),
     recentCommits(args.root, { days: args.since, now: args.now }),
   ]);
   const report = needsCoverage(

@@ -76,7 +76,13 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
 
   switch (command.name) {
     case 'check':
-      return runCheck(io, { root, needs: values.needs, format: format as 'text' | 'json', load });
+      return runCheck(io, {
+        root,
+        needs: values.needs,
+        format: format as 'text' | 'json',
+        load,
+        cache: values['no-cache'] === undefined,
+      });
     case 'explain':
       return runExplain(io, {
         root,
@@ -117,6 +123,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
         since: parseSinceDays(values.since),
         format: format as CoverageFormat,
         load,
+        cache: values['no-cache'] === undefined,
       });
   }
 }

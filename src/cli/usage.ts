@@ -184,6 +184,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     text: 'Evidence older than N days is stale',
     default: String(DEFAULT_STALE_DAYS),
   },
+  {
+    name: 'no-cache',
+    commands: ['check', 'coverage'],
+    text: 'Read every file again, and leave the scan cache in .outside-in/ untouched',
+  },
   { name: 'help', short: 'h', text: 'Show this help' },
   { name: 'version', short: 'V', text: 'Print the version of outside-in' },
 ];

@@ -4,6 +4,8 @@
  * needs as for 10,000. Nothing from the needs file becomes a regular expression.
  */
 import { PathMatcher } from './globs';
+import { buildLiteralFilter, mayHoldLiteral, mayHoldLiteralIn } from './literalFilter';
+import type { LiteralFilter } from './literalFilter';
 import type { Link, LinkRule, Located, Need, NeedsFile } from './model';
 import { keywordPattern, tokenize } from './tokens';
 import type { Token } from './tokens';
@@ -50,6 +52,12 @@ export interface NeedsIndex {
    */
   readonly firstTokens: Uint8Array;
   readonly stemHeads: Uint8Array;
+  /**
+   * Every keyword's first token (a prefix for `word*`), searched in a line
+   * before it is tokenized: a line holding none is done in one pass.
+   * Undefined when it cannot help; then every line is tokenized.
+   */
+  readonly literals: LiteralFilter | undefined;
 }
 
 /** 2^18 bits, 32 KB each: under a tenth full at 10,000 needs, and cache-resident. */
@@ -130,6 +138,7 @@ export function buildIndex(file: NeedsFile): NeedsIndex {
     prefixStems,
     firstTokens,
     stemHeads,
+    literals: buildLiteralFilter([...exact.keys(), ...phrases.keys(), ...prefixes.keys()]),
   };
 }
 
@@ -195,6 +204,7 @@ export type KeywordMatch = (need: Need, start: number, end: number, match: strin
 /** Every keyword occurrence on one line of text, with the need that owns the keyword. */
 export function keywordMatches(index: NeedsIndex, text: string, found: KeywordMatch): void {
   if (index.exact.size === 0 && index.phrases.size === 0 && index.prefixes.size === 0) return;
+  if (index.literals !== undefined && !mayHoldLiteral(index.literals, text)) return;
   const tokens = tokenize(text);
   const shortest = index.prefixLengths[0] ?? Infinity;
   for (let i = 0; i < tokens.length; i++) {
@@ -218,6 +228,16 @@ export function keywordMatches(index: NeedsIndex, text: string, found: KeywordMa
         found(entry.need, token.start, token.end, entry.keyword);
     }
   }
+}
+
+/**
+ * Whether `keywordMatches` could find anything in `text` from `start` to
+ * `end` (one line): false only when no keyword's first token occurs there.
+ * Lets a caller skip a line without cutting it out of the text.
+ */
+export function mayMatchIn(index: NeedsIndex, text: string, start: number, end: number): boolean {
+  if (index.exact.size === 0 && index.phrases.size === 0 && index.prefixes.size === 0) return false;
+  return index.literals === undefined || mayHoldLiteralIn(index.literals, text, start, end);
 }
 
 function phrasesAt(
@@ -244,6 +264,24 @@ function phraseEnd(tokens: readonly Token[], i: number, entry: KeywordEntry): nu
     if (last && entry.prefix ? !got.startsWith(want) : got !== want) return undefined;
   }
   return (tokens[i + n - 1] as Token).end;
+}
+
+/** `forEachLine` by offsets: `fn` gets each line's start and end (exclusive, before the break). */
+export function forEachLineRange(
+  text: string,
+  fn: (start: number, end: number, index: number) => void,
+): void {
+  let start = 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      fn(start, i, n++);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (start < text.length || n === 0) fn(start, text.length, n);
 }
 
 /** Calls `fn` for each line without the line break; CRLF and CR are line breaks too. */

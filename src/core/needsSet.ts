@@ -6,7 +6,7 @@
 import { findAnnotations } from './annotations';
 import { withoutGeneratedText } from './generatedText';
 import type { NeedsIndex, UnknownAnnotation } from './match';
-import { LineSeen, forEachLine, keywordMatches } from './match';
+import { LineSeen, forEachLineRange, keywordMatches, mayMatchIn } from './match';
 import type { Link, Need, Span } from './model';
 
 export interface Scope {
@@ -148,9 +148,15 @@ export class NeedsSet {
     if (governing.length === 0) return out;
     // What `outside-in instructions` wrote repeats every keyword: never matched.
     const code = withoutGeneratedText(path, text);
-    forEachLine(code, (line, n) =>
-      this.addLineLinks(out, governing, path, line, n, unknown, retired),
-    );
+    // Most lines hold no annotation and no keyword's first token: they are
+    // passed over without being cut out of the text or tokenized.
+    let annotation = code.indexOf('@need');
+    forEachLineRange(code, (start, end, n) => {
+      const annotated = annotation >= 0 && annotation < end;
+      if (annotated) annotation = code.indexOf('@need', end);
+      if (annotated || governing.some((g) => mayMatchIn(g.scope.index, code, start, end)))
+        this.addLineLinks(out, governing, path, code.slice(start, end), n, unknown, retired);
+    });
     return out;
   }
 

@@ -2,11 +2,13 @@
  * Scanning a tree for links to needs: one pass that reads each file once and
  * asks the core for its links and unknown annotations.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { UnknownAnnotation } from '../core/match';
 import type { NeedsSet, ScopedLink } from '../core/needsSet';
 import { isNeedsFileName } from '../core/needsFileChoice';
-import { readSourceFile, walkFiles } from './walk';
+import type { CachedOutcome, ScanCache } from './scanCache';
+import { readSourceFileSync, walkFiles } from './walk';
 import type { WalkOptions } from './walk';
 
 export interface ScannedFile {
@@ -32,50 +34,88 @@ export interface ScanResult {
   };
 }
 
-/** Files read at once: enough to hide disk latency, few enough to stay gentle. */
-const CONCURRENCY = 16;
+/**
+ * How long the scan runs before it lets the event loop turn: short enough
+ * that the editor's extension host stays responsive while its workspace
+ * index builds, long enough that yielding costs nothing measurable.
+ */
+const SLICE_MS = 15;
 
-/** Walks `root` and relates every source file (not the needs files) to `set`. */
+export interface ScanOptions extends WalkOptions {
+  readonly maxFileBytes?: number;
+  /** Callers that already walked the tree pass its paths: walk once. */
+  readonly paths?: readonly string[];
+  /** Remembers each file's outcome between runs (see scanCache.ts); none by default. */
+  readonly cache?: ScanCache;
+}
+
+/**
+ * Walks `root` and relates every source file (not the needs files) to `set`.
+ * Files are read synchronously, in slices of the event loop's time: for
+ * thousands of small files that is faster than the thread pool's round trips.
+ */
 export async function scanTree(
   root: string,
   set: NeedsSet,
-  options: WalkOptions & { maxFileBytes?: number; paths?: readonly string[] } = {},
+  options: ScanOptions = {},
 ): Promise<ScanResult> {
-  // Callers that already walked the tree pass its paths: walk once.
   const walked = options.paths ?? (await walkFiles(root, options));
   const paths = walked.filter((p) => set.excludedBy(p) === undefined);
   const sources = paths.filter((p) => !isNeedsFileName(p) && set.scopesFor(p).length > 0);
-  const results: (ScannedFile | undefined)[] = new Array(sources.length);
+  const files: ScannedFile[] = [];
   const skipped = { binary: 0, large: 0, unreadable: 0 };
+  const cache = options.cache;
   let read = 0;
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < sources.length) {
+  let slice = performance.now();
+  for (const rel of sources) {
+    if (performance.now() - slice > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
       options.signal?.throwIfAborted();
-      const i = next++;
-      const rel = sources[i] as string;
-      const outcome = await readSourceFile(path.join(root, rel), options.maxFileBytes);
-      if ('skipped' in outcome) {
-        skipped[outcome.skipped]++;
-        // Unread files still relate by path: say so rather than drop them.
-        const links = set.pathLinks(rel);
-        if (links.length > 0) results[i] = { path: rel, links, unknown: [], retired: [] };
-        continue;
-      }
-      read++;
-      const unknown: UnknownAnnotation[] = [];
-      const retired: UnknownAnnotation[] = [];
-      const links = set.fileLinks(rel, outcome.text, unknown, retired);
-      if (links.length > 0 || unknown.length > 0 || retired.length > 0)
-        results[i] = { path: rel, links, unknown, retired };
+      slice = performance.now();
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, sources.length) }, worker));
-  return {
-    paths,
-    files: results.filter((f): f is ScannedFile => f !== undefined),
-    read,
-    excluded: walked.length - paths.length,
-    skipped,
-  };
+    const abs = path.join(root, rel);
+    let outcome: CachedOutcome | undefined;
+    if (cache !== undefined) {
+      const stat = statOf(abs);
+      if (stat !== undefined) outcome = cache.get(rel, stat.size, stat.mtimeMs);
+    }
+    if (outcome === undefined) {
+      const r = readSourceFileSync(abs, options.maxFileBytes);
+      if ('skipped' in r.outcome) {
+        const kind = r.outcome.skipped;
+        outcome = kind === 'unreadable' ? undefined : { read: false, skipped: kind };
+        if (kind === 'unreadable') skipped.unreadable++;
+      } else {
+        const unknown: UnknownAnnotation[] = [];
+        const retired: UnknownAnnotation[] = [];
+        const links = set.fileLinks(rel, r.outcome.text, unknown, retired);
+        outcome = { read: true, links, unknown, retired };
+      }
+      // An unreadable file may become readable without a new time: never remembered.
+      if (outcome !== undefined) cache?.set(rel, r.size, r.mtimeMs, outcome);
+    }
+    let scanned: ScannedFile | undefined;
+    if (outcome === undefined || !outcome.read) {
+      if (outcome !== undefined) skipped[outcome.skipped]++;
+      // Unread files still relate by path: say so rather than drop them.
+      const links = set.pathLinks(rel);
+      if (links.length > 0) scanned = { path: rel, links, unknown: [], retired: [] };
+    } else {
+      read++;
+      const { links, unknown, retired } = outcome;
+      if (links.length > 0 || unknown.length > 0 || retired.length > 0)
+        scanned = { path: rel, links, unknown, retired };
+    }
+    if (scanned !== undefined) files.push(scanned);
+  }
+  cache?.save();
+  return { paths, files, read, excluded: walked.length - paths.length, skipped };
+}
+
+function statOf(abs: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    return fs.statSync(abs);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,131 @@
+/**
+ * A prefilter for keyword matching: one pass over a line's characters that
+ * tells whether some keyword's first token (or prefix) occurs in it, ignoring
+ * case, before the line is tokenized. Most lines of most code hold none, and
+ * tokenizing them was most of a scan's matching time.
+ *
+ * It only ever says "maybe" for a line it cannot judge: a keyword token is a
+ * lower-cased letter-or-digit run of the line, so for an ASCII line it is a
+ * substring of the line lower-cased character by character. Lines with any
+ * other character are always tokenized (lower-casing beyond ASCII can change
+ * lengths and depends on context), so the filter never changes an answer.
+ */
+
+/** Letters and digits: 26 + 10 classes; every other ASCII character resets the search. */
+const CLASSES = 36;
+const CLASS_OF: Int8Array = ((): Int8Array => {
+  const t = new Int8Array(128).fill(-1);
+  for (let c = 0; c < 26; c++) {
+    t[97 + c] = c;
+    t[65 + c] = c;
+  }
+  for (let d = 0; d < 10; d++) t[48 + d] = 26 + d;
+  return t;
+})();
+
+/** An Aho-Corasick automaton over the literals, as a complete transition table. */
+export interface LiteralFilter {
+  readonly delta: Int32Array;
+  /** 1 where a state ends some literal (its own or through its failure link). */
+  readonly accepts: Uint8Array;
+}
+
+/**
+ * Builds the filter for lower-cased `literals`. Returns undefined when it
+ * cannot help (no literal, or one holding a character outside `[a-z0-9]`
+ * that is still ASCII, which tokens never hold): callers then tokenize every
+ * line. Literals with characters beyond ASCII are left out: they can only
+ * occur in lines the filter passes anyway.
+ */
+export function buildLiteralFilter(literals: Iterable<string>): LiteralFilter | undefined {
+  const words: string[] = [];
+  for (const w of literals) {
+    if (w.length === 0) return undefined;
+    let ascii = true;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (c >= 128) ascii = false;
+      else if (CLASS_OF[c] === -1 || (c >= 65 && c <= 90)) return undefined;
+    }
+    if (ascii) words.push(w);
+  }
+  if (words.length === 0) return undefined;
+  let states = 1;
+  let trie = new Int32Array(CLASSES * 64).fill(-1);
+  let accepts = new Uint8Array(64);
+  for (const w of words) {
+    let s = 0;
+    for (let i = 0; i < w.length; i++) {
+      const k = s * CLASSES + (CLASS_OF[w.charCodeAt(i)] as number);
+      let next = trie[k] as number;
+      if (next === -1) {
+        if (states * CLASSES >= trie.length) {
+          const grown = new Int32Array(trie.length * 2).fill(-1);
+          grown.set(trie);
+          trie = grown;
+          const a = new Uint8Array(accepts.length * 2);
+          a.set(accepts);
+          accepts = a;
+        }
+        next = states++;
+        trie[k] = next;
+      }
+      s = next;
+    }
+    accepts[s] = 1;
+  }
+  // Breadth first: a state's failure state is shallower, so already complete.
+  const delta = trie.subarray(0, states * CLASSES);
+  const fail = new Int32Array(states);
+  const queue = new Int32Array(states);
+  let head = 0;
+  let tail = 0;
+  for (let c = 0; c < CLASSES; c++) {
+    const child = delta[c] as number;
+    if (child === -1) delta[c] = 0;
+    else queue[tail++] = child;
+  }
+  while (head < tail) {
+    const s = queue[head++] as number;
+    const f = fail[s] as number;
+    if (accepts[f] === 1) accepts[s] = 1;
+    for (let c = 0; c < CLASSES; c++) {
+      const child = delta[s * CLASSES + c] as number;
+      const viaFail = delta[f * CLASSES + c] as number;
+      if (child === -1) delta[s * CLASSES + c] = viaFail;
+      else {
+        fail[child] = viaFail;
+        queue[tail++] = child;
+      }
+    }
+  }
+  return { delta: delta.slice(), accepts: accepts.slice(0, states) };
+}
+
+/** Whether `line` may hold a literal of `filter`: true for any line with a character beyond ASCII. */
+export function mayHoldLiteral(filter: LiteralFilter, line: string): boolean {
+  return mayHoldLiteralIn(filter, line, 0, line.length);
+}
+
+/** `mayHoldLiteral` of `text` from `start` to `end`, without cutting it out. */
+export function mayHoldLiteralIn(
+  filter: LiteralFilter,
+  line: string,
+  start: number,
+  end: number,
+): boolean {
+  const { delta, accepts } = filter;
+  let s = 0;
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 128) return true;
+    const k = CLASS_OF[c] as number;
+    if (k === -1) {
+      s = 0;
+      continue;
+    }
+    s = delta[s * CLASSES + k] as number;
+    if (accepts[s] === 1) return true;
+  }
+  return false;
+}

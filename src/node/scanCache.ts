@@ -1,0 +1,284 @@
+/**
+ * What a scan remembers between runs: each file's links, keyed on its path,
+ * size and modification time, under a key that names the needs files' content
+ * and the tool's version. Like ESLint's `--cache`, a second run over an
+ * unchanged tree reads no file.
+ *
+ * The cache only ever saves work: an entry that does not hold together (a
+ * truncated, corrupt or hand-edited file, a need the needs files no longer
+ * define) is not used and the file is read again, so no cache can change an
+ * answer. Writes go to a temporary file renamed over the old one, so a run
+ * that stops half way, or two runs at once, leave a whole cache or none.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { UnknownAnnotation } from '../core/match';
+import type { Need } from '../core/model';
+import type { NeedsSet, ScopedLink } from '../core/needsSet';
+
+/** The folder under a scan's root; it holds its own `.gitignore`, so git and our walk leave it out. */
+export const CACHE_DIR = '.outside-in';
+const CACHE_FILE = 'scan-cache.json';
+/** Bumped when the file's layout changes. */
+const FORMAT = 1;
+
+/**
+ * Modification times this close to the scan's start are not trusted: a file
+ * written again within the file system's clock tick keeps its time (git calls
+ * such entries "racily clean"), so they are read again next time.
+ */
+const RACY_MS = 2000;
+
+/** One file's outcome as the scan made it. */
+export type CachedOutcome =
+  | {
+      readonly read: true;
+      readonly links: readonly ScopedLink[];
+      readonly unknown: readonly UnknownAnnotation[];
+      readonly retired: readonly UnknownAnnotation[];
+    }
+  | { readonly read: false; readonly skipped: 'binary' | 'large' };
+
+/** `[size, mtimeMs, encoded outcome]`, as stored. */
+type Row = [number, number, unknown];
+
+interface Stored {
+  readonly needs: readonly [string, string][];
+  readonly strings: readonly string[];
+  readonly rows: ReadonlyMap<string, Row>;
+}
+
+const RULES = ['path', 'keyword', 'annotation'] as const;
+const SKIPS = ['binary', 'large'] as const;
+
+/**
+ * The key of a scan's answers besides each file's own identity: the needs
+ * files by path and content, the size limit, and the tool's version.
+ */
+export function cacheKey(
+  needsFiles: readonly { readonly path: string; readonly text?: string }[],
+  extra: string,
+): string {
+  const h = createHash('sha256');
+  h.update(`${FORMAT}\0${extra}\0`);
+  for (const f of needsFiles) h.update(`${f.path}\0${f.text ?? '\u0001unread'}\0`);
+  return h.digest('hex');
+}
+
+export class ScanCache {
+  /** This run's entries: the ones used or made, so files gone drop out. */
+  private readonly fresh = new Map<string, [number, number, CachedOutcome]>();
+  /** Whether this run made an entry: else, with every stored entry used, nothing is written. */
+  private dirty = false;
+  private readonly needs = new Map<string, number>();
+  private readonly needList: [string, string][] = [];
+  private readonly strings = new Map<string, number>();
+  private readonly stringList: string[] = [];
+  /** The stored needs resolved in the set (null: the set has no such need). */
+  private readonly resolved: ({ need: Need; scope: string } | null)[] = [];
+  private readonly started = Date.now();
+
+  private constructor(
+    private readonly file: string,
+    private readonly key: string,
+    private readonly needsSet: NeedsSet,
+    private readonly stored: Stored,
+  ) {}
+
+  /** Opens the cache of `root` for `key`; a missing, unreadable or foreign one is an empty cache. */
+  static open(root: string, key: string, set: NeedsSet): ScanCache {
+    const file = path.join(root, CACHE_DIR, CACHE_FILE);
+    let stored: Stored | undefined;
+    try {
+      stored = parse(fs.readFileSync(file, 'utf8'), key);
+    } catch {
+      stored = undefined; // missing, unreadable or not JSON: start empty
+    }
+    return new ScanCache(file, key, set, stored ?? { needs: [], strings: [], rows: new Map() });
+  }
+
+  /** The remembered outcome of `rel` if its size and time are unchanged and the entry holds together. */
+  get(rel: string, size: number, mtimeMs: number): CachedOutcome | undefined {
+    const row = this.stored.rows.get(rel);
+    if (row === undefined || row[0] !== size || row[1] !== mtimeMs) return undefined;
+    const outcome = this.decode(row[2]);
+    if (outcome !== undefined) this.fresh.set(rel, [size, mtimeMs, outcome]);
+    return outcome;
+  }
+
+  /** Remembers `rel`'s outcome, unless its time is too recent to tell a later write apart. */
+  set(rel: string, size: number, mtimeMs: number, outcome: CachedOutcome): void {
+    this.dirty = true;
+    if (mtimeMs > this.started - RACY_MS) return;
+    this.fresh.set(rel, [size, mtimeMs, outcome]);
+  }
+
+  /**
+   * Writes what this run used or made, atomically; nothing when the run
+   * used every stored entry and made none. A cache that cannot be written
+   * only costs the next run time.
+   */
+  save(): void {
+    if (!this.dirty && this.fresh.size === this.stored.rows.size) return;
+    const files: Record<string, Row> = {};
+    for (const [rel, [size, mtimeMs, outcome]] of this.fresh)
+      files[rel] = [size, mtimeMs, this.encode(outcome)];
+    const body = JSON.stringify({
+      format: FORMAT,
+      key: this.key,
+      needs: this.needList,
+      strings: this.stringList,
+      files,
+    });
+    const dir = path.dirname(this.file);
+    const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      const ignore = path.join(dir, '.gitignore');
+      if (!fs.existsSync(ignore))
+        fs.writeFileSync(ignore, '# Written by outside-in: a cache, never committed.\n*\n');
+      fs.writeFileSync(tmp, body);
+      fs.renameSync(tmp, this.file);
+    } catch {
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+
+  private needRef(scope: string, id: string): number {
+    const k = `${scope}\0${id}`;
+    let n = this.needs.get(k);
+    if (n === undefined) {
+      n = this.needList.push([scope, id]) - 1;
+      this.needs.set(k, n);
+    }
+    return n;
+  }
+
+  private stringRef(s: string): number {
+    let n = this.strings.get(s);
+    if (n === undefined) {
+      n = this.stringList.push(s) - 1;
+      this.strings.set(s, n);
+    }
+    return n;
+  }
+
+  /** A read file: `[links, unknown, retired]`, links flat as rule, need, match, line, start, end. */
+  private encode(outcome: CachedOutcome): unknown {
+    if (!outcome.read) return SKIPS.indexOf(outcome.skipped);
+    const links: number[] = [];
+    for (const l of outcome.links) {
+      links.push(
+        RULES.indexOf(l.rule),
+        this.needRef(l.needsFile, l.needId),
+        this.stringRef(l.match),
+        l.line ?? -1,
+        l.start ?? -1,
+        l.end ?? -1,
+      );
+    }
+    const notes = (list: readonly UnknownAnnotation[]): number[] =>
+      list.flatMap((u) => [this.stringRef(u.id), u.line, u.start, u.end]);
+    return [links, notes(outcome.unknown), notes(outcome.retired)];
+  }
+
+  /** Undefined for anything that does not hold together. */
+  private decode(value: unknown): CachedOutcome | undefined {
+    if (typeof value === 'number') {
+      const skipped = SKIPS[value];
+      return skipped === undefined ? undefined : { read: false, skipped };
+    }
+    if (!Array.isArray(value) || value.length !== 3) return undefined;
+    const [flat, u, r] = value as unknown[];
+    if (!isInts(flat) || flat.length % 6 !== 0) return undefined;
+    const links: ScopedLink[] = [];
+    for (let i = 0; i < flat.length; i += 6) {
+      const rule = RULES[flat[i] as number];
+      const need = this.needAt(flat[i + 1] as number);
+      const match = this.stored.strings[flat[i + 2] as number];
+      if (rule === undefined || need === undefined || match === undefined) return undefined;
+      const line = flat[i + 3] as number;
+      const start = flat[i + 4] as number;
+      const end = flat[i + 5] as number;
+      if (rule === 'path') {
+        if (line !== -1) return undefined;
+        links.push({ needId: need.need.id, rule, match, need: need.need, needsFile: need.scope });
+      } else {
+        if (line < 0 || start < 0 || end < start) return undefined;
+        links.push({
+          needId: need.need.id,
+          rule,
+          line,
+          start,
+          end,
+          match,
+          need: need.need,
+          needsFile: need.scope,
+        });
+      }
+    }
+    const unknown = this.notes(u);
+    const retired = this.notes(r);
+    if (unknown === undefined || retired === undefined) return undefined;
+    return { read: true, links, unknown, retired };
+  }
+
+  private notes(value: unknown): UnknownAnnotation[] | undefined {
+    if (!isInts(value) || value.length % 4 !== 0) return undefined;
+    const out: UnknownAnnotation[] = [];
+    for (let i = 0; i < value.length; i += 4) {
+      const id = this.stored.strings[value[i] as number];
+      const line = value[i + 1] as number;
+      const start = value[i + 2] as number;
+      const end = value[i + 3] as number;
+      if (id === undefined || line < 0 || start < 0 || end < start) return undefined;
+      out.push({ id, line, start, end });
+    }
+    return out;
+  }
+
+  /** The stored need `n`, found again in the set. */
+  private needAt(n: number): { need: Need; scope: string } | undefined {
+    let found = this.resolved[n];
+    if (found === undefined) {
+      const [scope, id] = this.stored.needs[n] ?? [];
+      const s = this.needsSet.scopes.find((x) => x.needsFile === scope);
+      const need = id === undefined ? undefined : s?.index.byId.get(id);
+      found = need === undefined || scope === undefined ? null : { need, scope };
+      this.resolved[n] = found;
+    }
+    return found ?? undefined;
+  }
+}
+
+function isInts(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((n) => Number.isInteger(n));
+}
+
+/** The stored tables and rows, or undefined for a cache of another key, format or shape. */
+function parse(text: string, key: string): Stored | undefined {
+  const data = JSON.parse(text) as Record<string, unknown> | null;
+  if (typeof data !== 'object' || data === null) return undefined;
+  if (data.format !== FORMAT || data.key !== key) return undefined;
+  const { needs, strings, files } = data;
+  if (!Array.isArray(needs) || !Array.isArray(strings)) return undefined;
+  if (!needs.every((n) => Array.isArray(n) && n.length === 2 && n.every(isString)))
+    return undefined;
+  if (!strings.every(isString)) return undefined;
+  if (typeof files !== 'object' || files === null || Array.isArray(files)) return undefined;
+  const rows = new Map<string, Row>();
+  for (const [rel, row] of Object.entries(files as Record<string, unknown>)) {
+    if (Array.isArray(row) && row.length === 3 && isNumber(row[0]) && isNumber(row[1]))
+      rows.set(rel, row as Row);
+  }
+  return { needs: needs as [string, string][], strings: strings as string[], rows };
+}
+
+function isString(v: unknown): v is string {
+  return typeof v === 'string';
+}
+
+function isNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}

@@ -1,0 +1,242 @@
+/**
+ * The scan cache never changes an answer: after every way a cache can go
+ * wrong (a file edited, touched, deleted or added, the needs changed, the
+ * cache truncated, corrupted or hand-edited), a cached scan gives what an
+ * uncached one gives, and a warm scan of an unchanged tree reads no file.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { NeedsSet } from '../../src/core/needsSet';
+import { loadNeedsFiles } from '../../src/node/needsFiles';
+import { scanTree } from '../../src/node/scan';
+import type { ScanResult } from '../../src/node/scan';
+import { CACHE_DIR, ScanCache, cacheKey } from '../../src/node/scanCache';
+import { makeTempDir, removeDir } from './helpers/gitRepo';
+
+const NEEDS = [
+  'version: 1',
+  'needs:',
+  '  - id: fast-checkout',
+  '    title: Checkout feels instant',
+  '    evidence:',
+  '      - source: NPS survey',
+  '    quote: Paying should take a second',
+  '    match:',
+  '      paths: ["src/pay/**"]',
+  '      keywords: ["checkout", "saved card"]',
+  '  - id: old-cart',
+  '    title: The old cart',
+  '    status: retired',
+  '    evidence:',
+  '      - source: NPS survey',
+  '    quote: It was fine',
+  '',
+].join('\n');
+
+const TREE: Record<string, string> = {
+  'customer-needs.yaml': NEEDS,
+  // Line 0: keyword; line 1: annotation; line 2: an unknown id; line 3: a retired one.
+  'src/a.ts': 'checkout();\n// @need fast-checkout\n// @need no-such\n// @need old-cart\n',
+  'src/pay/b.ts': 'const savedCard = 1;\n',
+  'src/c.ts': 'nothing here\n',
+  'src/blob.bin': 'checkout\u0000\n',
+};
+
+/** A time well before the test, so the cache trusts the files' times. */
+const OLD = new Date('2020-01-01T00:00:00Z');
+
+function write(dir: string, rel: string, content: string, time = OLD): void {
+  const abs = path.join(dir, rel);
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  fs.writeFileSync(abs, content);
+  fs.utimesSync(abs, time, time);
+}
+
+/** The parts of a scan an answer is made of, links without their need objects. */
+function answer(r: ScanResult): unknown {
+  return {
+    paths: r.paths,
+    read: r.read,
+    skipped: r.skipped,
+    files: r.files.map((f) => ({
+      path: f.path,
+      links: f.links.map(({ need, ...l }) => ({ ...l, title: need.title })),
+      unknown: f.unknown,
+      retired: f.retired,
+    })),
+  };
+}
+
+describe('scan cache', function () {
+  this.timeout(60000);
+  let dir: string;
+  let set: NeedsSet;
+  let key: string;
+
+  async function load(): Promise<void> {
+    const loaded = await loadNeedsFiles(dir, ['customer-needs.yaml']);
+    set = loaded.set;
+    key = cacheKey(loaded.files, 'test');
+  }
+  const cached = (): Promise<ScanResult> =>
+    scanTree(dir, set, { cache: ScanCache.open(dir, key, set) });
+  const uncached = (): Promise<ScanResult> => scanTree(dir, set);
+  const cacheFile = (): string => path.join(dir, CACHE_DIR, 'scan-cache.json');
+
+  /** A cached scan answers as an uncached one does, now and on the next run. */
+  async function agrees(): Promise<void> {
+    const want = answer(await uncached());
+    assert.deepEqual(answer(await cached()), want);
+    assert.deepEqual(answer(await cached()), want);
+  }
+
+  beforeEach(async () => {
+    dir = makeTempDir('scan-cache');
+    for (const [rel, content] of Object.entries(TREE)) write(dir, rel, content);
+    await load();
+  });
+  afterEach(() => removeDir(dir));
+
+  it('answers as an uncached scan, with the links written by hand', async () => {
+    const r = await cached();
+    const a = r.files.find((f) => f.path === 'src/a.ts');
+    assert.deepEqual(
+      a?.links.map((l) => [l.rule, l.needId, l.line, l.match]),
+      [
+        ['keyword', 'fast-checkout', 0, 'checkout'],
+        ['annotation', 'fast-checkout', 1, 'fast-checkout'],
+        // The annotated id's own words hold the keyword.
+        ['keyword', 'fast-checkout', 1, 'checkout'],
+      ],
+    );
+    assert.deepEqual(a?.unknown, [{ id: 'no-such', line: 2, start: 9, end: 16 }]);
+    assert.deepEqual(a?.retired, [{ id: 'old-cart', line: 3, start: 9, end: 17 }]);
+    assert.deepEqual(r.skipped, { binary: 1, large: 0, unreadable: 0 });
+    assert.ok(fs.existsSync(cacheFile()), 'the first run writes the cache');
+    await agrees();
+  });
+
+  it('reads no file when nothing changed: a cached entry is what it answers from', async () => {
+    await cached();
+    // Same size and time, new text: only a read could see it, and the cache is trusted.
+    write(dir, 'src/c.ts', 'checkout(); \n');
+    const r = await cached();
+    assert.equal(
+      r.files.find((f) => f.path === 'src/c.ts'),
+      undefined,
+    );
+  });
+
+  it('reads an edited file again (new size)', async () => {
+    await cached();
+    write(dir, 'src/c.ts', 'checkout();\ncheckout();\n');
+    await agrees();
+    const r = await cached();
+    assert.deepEqual(
+      r.files.find((f) => f.path === 'src/c.ts')?.links.map((l) => l.line),
+      [0, 1],
+    );
+  });
+
+  it('reads a touched file again (same size, new time)', async () => {
+    await cached();
+    write(dir, 'src/c.ts', 'checkout();\n'.padEnd(13, ' '), new Date('2021-01-01T00:00:00Z'));
+    assert.equal(fs.statSync(path.join(dir, 'src/c.ts')).size, TREE['src/c.ts']?.length);
+    await agrees();
+    assert.ok((await cached()).files.some((f) => f.path === 'src/c.ts'));
+  });
+
+  it('forgets a deleted file and learns an added one', async () => {
+    await cached();
+    fs.rmSync(path.join(dir, 'src/a.ts'));
+    write(dir, 'src/d.ts', 'checkout\n');
+    await agrees();
+    const paths = (await cached()).files.map((f) => f.path);
+    assert.ok(!paths.includes('src/a.ts'));
+    assert.ok(paths.includes('src/d.ts'));
+  });
+
+  it('is not used when the needs change', async () => {
+    await cached();
+    write(dir, 'customer-needs.yaml', NEEDS.replace('"checkout", ', ''));
+    await load();
+    await agrees();
+    const a = (await cached()).files.find((f) => f.path === 'src/a.ts');
+    assert.deepEqual(
+      a?.links.map((l) => l.rule),
+      ['annotation'],
+    );
+  });
+
+  for (const [name, damage] of [
+    ['deleted', (f: string): void => fs.rmSync(f)],
+    ['emptied', (f: string): void => fs.writeFileSync(f, '')],
+    ['truncated', (f: string): void => fs.truncateSync(f, Math.floor(fs.statSync(f).size / 2))],
+    ['not JSON', (f: string): void => fs.writeFileSync(f, '\u0000garbage')],
+    ['JSON of another shape', (f: string): void => fs.writeFileSync(f, '[1,2,3]')],
+    [
+      'hand-edited to name a need that does not exist',
+      (f: string): void =>
+        fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replaceAll('fast-checkout', 'nobody')),
+    ],
+    [
+      'hand-edited to hold impossible positions',
+      (f: string): void => {
+        const data = JSON.parse(fs.readFileSync(f, 'utf8')) as { files: Record<string, unknown> };
+        for (const row of Object.values(data.files))
+          if (Array.isArray(row) && Array.isArray(row[2])) row[2] = [[1, 0, 0, -5, 9, 2], [], []];
+        fs.writeFileSync(f, JSON.stringify(data));
+      },
+    ],
+    [
+      'hand-edited to hold a skip kind that does not exist',
+      (f: string): void => {
+        const data = JSON.parse(fs.readFileSync(f, 'utf8')) as { files: Record<string, unknown> };
+        for (const row of Object.values(data.files)) if (Array.isArray(row)) row[2] = 7;
+        fs.writeFileSync(f, JSON.stringify(data));
+      },
+    ],
+  ] as const) {
+    it(`never changes an answer when ${name}`, async () => {
+      await cached();
+      damage(cacheFile());
+      await agrees();
+    });
+  }
+
+  it('does not remember a file written just now (its time cannot tell a later write apart)', async () => {
+    await cached();
+    write(dir, 'src/c.ts', 'checkout();\n', new Date());
+    await cached();
+    // Rewritten within the same moment, same size: a remembered entry would hide it.
+    const abs = path.join(dir, 'src/c.ts');
+    const { mtime } = fs.statSync(abs);
+    fs.writeFileSync(abs, 'nothing(); \n');
+    fs.utimesSync(abs, mtime, mtime);
+    await agrees();
+    assert.equal(
+      (await cached()).files.find((f) => f.path === 'src/c.ts'),
+      undefined,
+    );
+  });
+
+  it('keeps itself out of git and out of the walk', async () => {
+    await cached();
+    assert.equal(
+      fs.readFileSync(path.join(dir, CACHE_DIR, '.gitignore'), 'utf8').split('\n')[1],
+      '*',
+    );
+    assert.ok(!(await uncached()).paths.some((p) => p.startsWith(CACHE_DIR)));
+  });
+
+  it('leaves no temporary file behind', async () => {
+    await cached();
+    write(dir, 'src/c.ts', 'x\n');
+    await cached();
+    assert.deepEqual(fs.readdirSync(path.join(dir, CACHE_DIR)).sort(), [
+      '.gitignore',
+      'scan-cache.json',
+    ]);
+  });
+});
