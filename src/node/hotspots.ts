@@ -132,3 +132,32 @@ function under(counts: ReadonlyMap<string, number>, sub: string): Map<string, nu
 function malformed(): GitError {
   return new GitError('failed', 'git log printed output of an unexpected shape');
 }
+
+/**
+ * The last history of each root, asked again only when HEAD or the window's
+ * first day moves: Needs Health refreshes after every save, and a `git log`
+ * over months of a big repository costs far more than one `git rev-parse`.
+ * The window counts whole days, so a history stays right for the day it was
+ * taken on.
+ */
+export class RecentCommitsCache {
+  private readonly last = new Map<string, { key: string; history: CommitHistory }>();
+
+  async get(root: string, request: HistoryRequest): Promise<CommitHistory> {
+    const { days, now, ...git } = request;
+    let head;
+    try {
+      head = await runGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], git);
+    } catch {
+      return recentCommits(root, request); // says why git could not run
+    }
+    if (head.exitCode !== 0) return recentCommits(root, request);
+    const day = (now ?? new Date()).toISOString().slice(0, 10);
+    const key = `${head.stdout.trim()} ${days} ${day}`;
+    const cached = this.last.get(root);
+    if (cached?.key === key) return cached.history;
+    const history = await recentCommits(root, request);
+    if (history.available) this.last.set(root, { key, history });
+    return history;
+  }
+}

@@ -4,7 +4,7 @@
  * imports this file.
  */
 import * as vscode from 'vscode';
-import { recentCommits } from '../node/hotspots';
+import { RecentCommitsCache } from '../node/hotspots';
 import { scanTree } from '../node/scan';
 import { readSourceFile } from '../node/walk';
 import { ReviewGit } from './checklist/git';
@@ -12,6 +12,7 @@ import type { FolderScan, Host, SourceText } from './host';
 import type { NeedsSet } from '../core/needsSet';
 
 export function nodeHost(): Host {
+  const histories = new RecentCommitsCache();
   return {
     scanFolder: async (folder, set, excludes) => scanLocal(folder, set, excludes),
     readSource: (uri): Promise<SourceText> =>
@@ -32,7 +33,7 @@ export function nodeHost(): Host {
           days,
           reason: 'the folder is not on this machine',
         });
-      return recentCommits(folder.uri.fsPath, { days });
+      return histories.get(folder.uri.fsPath, { days });
     },
     review: new ReviewGit(),
   };

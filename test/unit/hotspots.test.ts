@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 import type { CommitHistory } from '../../src/core/needsCoverage';
-import { countCommits, recentCommits } from '../../src/node/hotspots';
+import { RecentCommitsCache, countCommits, recentCommits } from '../../src/node/hotspots';
 import { TempRepo, makeTempDir, removeDir } from './helpers/gitRepo';
 
 /** The end of every window below: commits are dated relative to it. */
@@ -199,6 +199,50 @@ describe('recentCommits (git history)', function () {
         days: 45,
         reason: 'Not inside a git repository',
       });
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
+
+describe('RecentCommitsCache', () => {
+  it('answers from memory until HEAD or the day moves, and then as recentCommits does', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.write('a.ts', 'a\n');
+      commitAt(repo, '2026-06-20T12:00:00Z', 'a');
+      const cache = new RecentCommitsCache();
+      const first = await cache.get(repo.dir, { days: 90, now: NOW });
+      assert.deepEqual(counts(first), { 'a.ts': 1 });
+      // Same HEAD, same day: the very same answer, no new git log.
+      assert.equal(await cache.get(repo.dir, { days: 90, now: NOW }), first);
+
+      repo.write('a.ts', 'a2\n');
+      repo.write('b.ts', 'b\n');
+      commitAt(repo, '2026-06-25T12:00:00Z', 'a and b');
+      const moved = await cache.get(repo.dir, { days: 90, now: NOW });
+      assert.deepEqual(counts(moved), { 'a.ts': 2, 'b.ts': 1 });
+
+      // The next day the window moves: asked again, and 10 days back only b.ts's commit is in it.
+      const nextDay = new Date('2026-07-01T12:00:00Z');
+      assert.notEqual(await cache.get(repo.dir, { days: 90, now: nextDay }), moved);
+      assert.deepEqual(counts(await cache.get(repo.dir, { days: 10, now: nextDay })), {
+        'a.ts': 1,
+        'b.ts': 1,
+      });
+    } finally {
+      removeDir(repo.dir);
+    }
+  });
+
+  it('outside a repository, says why, as recentCommits does', async () => {
+    const dir = makeTempDir('outside-in-nogit-');
+    try {
+      const request = { days: 45, now: NOW, env: { GIT_CEILING_DIRECTORIES: os.tmpdir() } };
+      assert.deepEqual(
+        await new RecentCommitsCache().get(dir, request),
+        await recentCommits(dir, request),
+      );
     } finally {
       removeDir(dir);
     }
