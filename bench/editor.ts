@@ -8,14 +8,16 @@
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import * as path from 'node:path';
-import { BENCH_BIG_FILE, BENCH_NEEDS_FILE, HOVERS } from './editor/shared';
+import { BENCH_BIG_FILE, BENCH_NEEDS_FILE, HOVERS, INDEX_NEEDS } from './editor/shared';
 import type { Inputs } from './generate';
 import { TREE_NEEDS } from './generate';
 import { summarize } from './measure';
@@ -53,6 +55,65 @@ function editorWorkspace(inputs: Inputs): string {
   return dir;
 }
 
+interface IndexRun {
+  readonly indexMs: number;
+  readonly maxDelayMs: number;
+  readonly p99DelayMs: number;
+  readonly references: number;
+  readonly vscode: string;
+}
+
+/** The 20,000-file tree with the 10,000-need needs file at its root, for the index session. */
+function indexWorkspace(inputs: Inputs): string {
+  const dir = path.join(inputs.dir, 'editor-index');
+  if (!existsSync(path.join(dir, 'customer-needs.yaml'))) {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(inputs.tree, dir, { recursive: true });
+    copyFileSync(inputs.needsFile(INDEX_NEEDS), path.join(dir, 'customer-needs.yaml'));
+  }
+  return dir;
+}
+
+/** Runs one bench session; its JSON, or undefined when it failed (said in the log). */
+function session<T>(
+  root: string,
+  args: readonly string[],
+  out: string,
+  o: MeasureOptions,
+): T | undefined {
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts', 'bench-editor.mjs'), ...args, '--out', out],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (run.status === 0) return JSON.parse(readFileSync(out, 'utf8')) as T;
+  o.log('  an editor session failed: its measures are left out (see above)');
+  return undefined;
+}
+
+function indexMeasures(r: IndexRun): Result[] {
+  return [
+    absolute({
+      name: 'index-event-loop-delay',
+      description: `longest event-loop delay in the extension host while the workspace index builds (find references on a need id: the 20,000-file tree, ${INDEX_NEEDS.toLocaleString('en-US')} needs; p99 ${r.p99DelayMs.toFixed(1)} ms, sampled every 10 ms), VS Code ${r.vscode}`,
+      value: r.maxDelayMs,
+      unit: 'ms',
+      target: 50,
+      targetText: '≤ 50 ms',
+      times: [r.maxDelayMs],
+    }),
+    absolute({
+      name: 'index-build',
+      description: `the workspace index built by that find references, end to end (${r.references.toLocaleString('en-US')} references found)`,
+      value: r.indexMs,
+      unit: 'ms',
+      target: Number.POSITIVE_INFINITY,
+      targetText: 'reported',
+      times: [r.indexMs],
+    }),
+  ];
+}
+
 function p95(times: readonly number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
@@ -77,7 +138,9 @@ function absolute(
 }
 
 export function editorMeasures(inputs: Inputs, o: MeasureOptions): Result[] {
-  o.log('5. editor: activation, hover, bundles (desktop and web), heap (code-server)');
+  o.log(
+    '5. editor: activation, hover, bundles (desktop and web), heap, index event-loop delay (code-server)',
+  );
   const root = path.resolve(__dirname, '..', '..');
   const node = process.execPath;
   const build = spawnSync(node, [path.join(root, 'scripts', 'build.mjs')], {
@@ -116,23 +179,20 @@ export function editorMeasures(inputs: Inputs, o: MeasureOptions): Result[] {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
   }
-  const out = path.join(inputs.dir, 'editor-result.json');
-  const run = spawnSync(
-    node,
-    [
-      path.join(root, 'scripts', 'bench-editor.mjs'),
-      '--workspace',
-      editorWorkspace(inputs),
-      '--out',
-      out,
-    ],
-    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+  const r = session<EditorRun>(
+    root,
+    ['--workspace', editorWorkspace(inputs)],
+    path.join(inputs.dir, 'editor-result.json'),
+    o,
   );
-  if (run.status !== 0) {
-    o.log('  the editor session failed: editor measures left out (see above)');
-    return results;
-  }
-  const r = JSON.parse(readFileSync(out, 'utf8')) as EditorRun;
+  const index = session<IndexRun>(
+    root,
+    ['--workspace', indexWorkspace(inputs), '--mode', 'index'],
+    path.join(inputs.dir, 'editor-index-result.json'),
+    o,
+  );
+  if (index !== undefined) results.push(...indexMeasures(index));
+  if (r === undefined) return results;
   const core = r.hover.core;
   const e2e = r.hover.endToEnd;
   const median = (t: readonly number[]): number => summarize(t).median;

@@ -158,7 +158,7 @@ export async function scanMeasure(inputs: Inputs, o: MeasureOptions): Promise<Re
   // The tree sits in this repository's ignored .bench/: rg must not read our .gitignore.
   const rgArgs = ['--no-ignore-parent', '--no-messages', '-n', '-F', '@need', '.'];
   const samples = await timePair(
-    async () => use((await scanTree(inputs.tree, set)).files.length),
+    async () => use((await scanTree(inputs.tree, set, { blocking: true })).files.length),
     async () => use((await run(rg, rgArgs, inputs.tree)).length),
     { runs: o.quick ? 2 : 7, warmup: 1 },
   );
@@ -179,14 +179,21 @@ export async function warmScanMeasure(inputs: Inputs, o: MeasureOptions): Promis
   const key = cacheKey(loaded.files, 'bench');
   rmSync(nodePath.join(inputs.tree, CACHE_DIR), { recursive: true, force: true });
   // The first run writes the cache; the timed runs find every file unchanged.
-  await scanTree(inputs.tree, set, { cache: ScanCache.open(inputs.tree, key, set) });
+  await scanTree(inputs.tree, set, {
+    blocking: true,
+    cache: ScanCache.open(inputs.tree, key, set),
+  });
   const rg = await ripgrepPath();
   const rgArgs = ['--no-ignore-parent', '--no-messages', '-n', '-F', '@need', '.'];
   const samples = await timePair(
     async () =>
       use(
-        (await scanTree(inputs.tree, set, { cache: ScanCache.open(inputs.tree, key, set) })).files
-          .length,
+        (
+          await scanTree(inputs.tree, set, {
+            blocking: true,
+            cache: ScanCache.open(inputs.tree, key, set),
+          })
+        ).files.length,
       ),
     async () => use((await run(rg, rgArgs, inputs.tree)).length),
     { runs: o.quick ? 2 : 7, warmup: 1 },
@@ -224,7 +231,7 @@ export async function nodeModulesMeasure(root: string, o: MeasureOptions): Promi
   for (const k of keywords ?? []) rgArgs.push('-e', k);
   rgArgs.push('.');
   const samples = await timePair(
-    async () => use((await scanTree(tree, set)).files.length),
+    async () => use((await scanTree(tree, set, { blocking: true })).files.length),
     async () => use((await run(rg, rgArgs, tree)).length),
     { runs: o.quick ? 2 : 5, warmup: 1 },
   );

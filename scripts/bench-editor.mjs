@@ -5,7 +5,9 @@
 // line. This writes that JSON to --out and exits 0, or prints what the
 // workbench and the extension host said and exits 1. Never part of `npm test`.
 //
-// Usage: node scripts/bench-editor.mjs --workspace DIR --out FILE [--keep]
+// `--mode index` runs the workspace-index measure instead (BENCH_MODE_ENV).
+//
+// Usage: node scripts/bench-editor.mjs --workspace DIR --out FILE [--mode index] [--keep]
 // Needs `npm run compile`, `npm run build` and scripts/setup-vscode.mjs first.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +26,7 @@ const option = (name) => {
 const source = option('--workspace');
 const out = option('--out');
 const keep = args.includes('--keep');
+const mode = option('--mode');
 const entry = join(paths.root, 'out', 'bench', 'editor', 'index.js');
 
 function fail(message) {
@@ -38,7 +41,7 @@ if (!existsSync(join(paths.root, 'dist', 'extension.js')))
 if (!existsSync(paths.codeServerEntry))
   fail('code-server is missing: run `node scripts/setup-vscode.mjs`.');
 // The marker as the extension host's side defines it (bench/editor/shared.ts).
-const { RESULT_MARKER } = await import(
+const { RESULT_MARKER, BENCH_MODE_ENV } = await import(
   pathToFileURL(join(paths.root, 'out', 'bench', 'editor', 'shared.js')).href
 );
 
@@ -50,6 +53,7 @@ const { outcome, logLines, server } = await runExtensionTestSession({
   developmentPath: paths.root,
   testsPath: entry,
   timeoutMs: TIMEOUT_MS,
+  env: mode === undefined ? {} : { [BENCH_MODE_ENV]: mode },
 });
 
 const line = logLines.find((l) => l.text.startsWith(RESULT_MARKER));

@@ -25,7 +25,8 @@ export interface CheckArgs {
 }
 
 export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
-  const all = await walkFiles(args.root);
+  // The command line may block: nothing else waits on this process.
+  const all = await walkFiles(args.root, { blocking: true });
   const found = await findNeedsFiles(args.root, { walked: all });
   let needsPaths = found.counted;
   let shadowed = found.shadowed;
@@ -57,6 +58,7 @@ export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
 
   const scan = await scanTree(args.root, loaded.set, {
     paths: all,
+    blocking: true,
     cache: args.cache === true ? openScanCache(args.root, loaded) : undefined,
   });
   for (const file of scan.files) {

@@ -50,7 +50,8 @@ export function parseSinceDays(text: string | undefined): number {
 export async function runCoverage(io: Io, args: CoverageArgs): Promise<number> {
   if (!Number.isInteger(args.since) || args.since < 1)
     throw new UsageError(`--since ${args.since}: a whole number of days, at least 1`);
-  const all = await walkFiles(args.root);
+  // The command line may block: nothing else waits on this process.
+  const all = await walkFiles(args.root, { blocking: true });
   const { counted } = await findNeedsFiles(args.root, { walked: all });
   const loaded = await loadNeedsFiles(args.root, counted, args.load);
   if (counted.length === 0)
@@ -65,6 +66,7 @@ export async function runCoverage(io: Io, args: CoverageArgs): Promise<number> {
   const [scan, history] = await Promise.all([
     scanTree(args.root, loaded.set, {
       paths: all,
+      blocking: true,
       cache: args.cache === true ? openScanCache(args.root, loaded) : undefined,
     }),
     recentCommits(args.root, { days: args.since, now: args.now }),

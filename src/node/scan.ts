@@ -8,8 +8,8 @@ import type { UnknownAnnotation } from '../core/match';
 import type { NeedsSet, ScopedLink } from '../core/needsSet';
 import { isNeedsFileName } from '../core/needsFileChoice';
 import type { CachedOutcome, ScanCache } from './scanCache';
-import { readSourceFileSync, walkFiles } from './walk';
-import type { WalkOptions } from './walk';
+import { readSourceFile, readSourceFileSync, walkFiles } from './walk';
+import type { StatOutcome, WalkOptions } from './walk';
 
 export interface ScannedFile {
   readonly path: string;
@@ -40,6 +40,8 @@ export interface ScanResult {
  * index builds, long enough that yielding costs nothing measurable.
  */
 const SLICE_MS = 15;
+/** Files read at once when not blocking: enough to hide disk latency, few enough to stay gentle. */
+const CONCURRENCY = 16;
 
 export interface ScanOptions extends WalkOptions {
   readonly maxFileBytes?: number;
@@ -51,8 +53,10 @@ export interface ScanOptions extends WalkOptions {
 
 /**
  * Walks `root` and relates every source file (not the needs files) to `set`.
- * Files are read synchronously, in slices of the event loop's time: for
- * thousands of small files that is faster than the thread pool's round trips.
+ * With `blocking` (the command line), files are read synchronously in slices
+ * of the event loop's time: for thousands of small files that is faster than
+ * the thread pool's round trips. Without it (the editor), a few at a time
+ * through the thread pool, so a slow disk never stalls the extension host.
  */
 export async function scanTree(
   root: string,
@@ -65,57 +69,82 @@ export async function scanTree(
   const files: ScannedFile[] = [];
   const skipped = { binary: 0, large: 0, unreadable: 0 };
   const cache = options.cache;
+  const blocking = options.blocking === true;
+  // Blocking reads go one by one; the others a few at a time, to hide the disk's latency.
+  const batch = blocking ? 1 : CONCURRENCY;
   let read = 0;
   let slice = performance.now();
-  for (const rel of sources) {
+  const outcomeOf = async (rel: string): Promise<CachedOutcome | undefined> => {
+    const abs = path.join(root, rel);
+    if (cache !== undefined) {
+      const stat = await statOf(abs, blocking);
+      const hit = stat && cache.get(rel, stat.size, stat.mtimeMs);
+      if (hit !== undefined) return hit;
+    }
+    const r = blocking
+      ? readSourceFileSync(abs, options.maxFileBytes)
+      : await readStatted(abs, options.maxFileBytes, cache !== undefined);
+    let outcome: CachedOutcome | undefined;
+    if ('skipped' in r.outcome) {
+      const kind = r.outcome.skipped;
+      outcome = kind === 'unreadable' ? undefined : { read: false, skipped: kind };
+    } else {
+      const unknown: UnknownAnnotation[] = [];
+      const retired: UnknownAnnotation[] = [];
+      const links = set.fileLinks(rel, r.outcome.text, unknown, retired);
+      outcome = { read: true, links, unknown, retired };
+    }
+    // An unreadable file may become readable without a new time: never remembered.
+    if (outcome !== undefined) cache?.set(rel, r.size, r.mtimeMs, outcome);
+    return outcome;
+  };
+  for (let i = 0; i < sources.length; i += batch) {
     if (performance.now() - slice > SLICE_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       options.signal?.throwIfAborted();
       slice = performance.now();
     }
-    const abs = path.join(root, rel);
-    let outcome: CachedOutcome | undefined;
-    if (cache !== undefined) {
-      const stat = statOf(abs);
-      if (stat !== undefined) outcome = cache.get(rel, stat.size, stat.mtimeMs);
-    }
-    if (outcome === undefined) {
-      const r = readSourceFileSync(abs, options.maxFileBytes);
-      if ('skipped' in r.outcome) {
-        const kind = r.outcome.skipped;
-        outcome = kind === 'unreadable' ? undefined : { read: false, skipped: kind };
-        if (kind === 'unreadable') skipped.unreadable++;
+    const chunk = sources.slice(i, i + batch);
+    const outcomes = await Promise.all(chunk.map(outcomeOf));
+    chunk.forEach((rel, k) => {
+      const outcome = outcomes[k];
+      let scanned: ScannedFile | undefined;
+      if (outcome === undefined || !outcome.read) {
+        skipped[outcome === undefined ? 'unreadable' : outcome.skipped]++;
+        // Unread files still relate by path: say so rather than drop them.
+        const links = set.pathLinks(rel);
+        if (links.length > 0) scanned = { path: rel, links, unknown: [], retired: [] };
       } else {
-        const unknown: UnknownAnnotation[] = [];
-        const retired: UnknownAnnotation[] = [];
-        const links = set.fileLinks(rel, r.outcome.text, unknown, retired);
-        outcome = { read: true, links, unknown, retired };
+        read++;
+        const { links, unknown, retired } = outcome;
+        if (links.length > 0 || unknown.length > 0 || retired.length > 0)
+          scanned = { path: rel, links, unknown, retired };
       }
-      // An unreadable file may become readable without a new time: never remembered.
-      if (outcome !== undefined) cache?.set(rel, r.size, r.mtimeMs, outcome);
-    }
-    let scanned: ScannedFile | undefined;
-    if (outcome === undefined || !outcome.read) {
-      if (outcome !== undefined) skipped[outcome.skipped]++;
-      // Unread files still relate by path: say so rather than drop them.
-      const links = set.pathLinks(rel);
-      if (links.length > 0) scanned = { path: rel, links, unknown: [], retired: [] };
-    } else {
-      read++;
-      const { links, unknown, retired } = outcome;
-      if (links.length > 0 || unknown.length > 0 || retired.length > 0)
-        scanned = { path: rel, links, unknown, retired };
-    }
-    if (scanned !== undefined) files.push(scanned);
+      if (scanned !== undefined) files.push(scanned);
+    });
   }
   cache?.save();
   return { paths, files, read, excluded: walked.length - paths.length, skipped };
 }
 
-function statOf(abs: string): { size: number; mtimeMs: number } | undefined {
+async function statOf(
+  abs: string,
+  blocking: boolean,
+): Promise<{ size: number; mtimeMs: number } | undefined> {
   try {
-    return fs.statSync(abs);
+    return blocking ? fs.statSync(abs) : await fs.promises.stat(abs);
   } catch {
     return undefined;
   }
+}
+
+/** The callback read, with the size and time a cache needs when there is one. */
+async function readStatted(
+  abs: string,
+  maxBytes: number | undefined,
+  withStat: boolean,
+): Promise<StatOutcome> {
+  const stat = withStat ? await statOf(abs, false) : undefined;
+  const outcome = await readSourceFile(abs, maxBytes);
+  return { outcome, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1 };
 }

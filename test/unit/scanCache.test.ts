@@ -84,11 +84,17 @@ describe('scan cache', function () {
   const uncached = (): Promise<ScanResult> => scanTree(dir, set);
   const cacheFile = (): string => path.join(dir, CACHE_DIR, 'scan-cache.json');
 
-  /** A cached scan answers as an uncached one does, now and on the next run. */
+  /**
+   * A cached scan answers as an uncached one does, now and on the next run,
+   * and the command line's blocking reads as the editor's do.
+   */
   async function agrees(): Promise<void> {
     const want = answer(await uncached());
     assert.deepEqual(answer(await cached()), want);
     assert.deepEqual(answer(await cached()), want);
+    assert.deepEqual(answer(await scanTree(dir, set, { blocking: true })), want);
+    const blockingCached = { blocking: true, cache: ScanCache.open(dir, key, set) };
+    assert.deepEqual(answer(await scanTree(dir, set, blockingCached)), want);
   }
 
   beforeEach(async () => {
