@@ -359,7 +359,9 @@ export const codeServers = {
 export function codeServerFromArgs(argv) {
   const i = argv.indexOf('--vscode');
   if (i < 0) return codeServers.newest;
-  const chosen = codeServers[argv[i + 1]];
+  const name = argv[i + 1];
+  const chosen =
+    name !== undefined && Object.hasOwn(codeServers, name) ? codeServers[name] : undefined;
   if (chosen === undefined) fail(`--vscode takes ${Object.keys(codeServers).join(' or ')}`);
   return chosen;
 }

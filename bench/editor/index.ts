@@ -133,18 +133,22 @@ async function runIndex(): Promise<void> {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
   const started = performance.now();
-  const references = await vscode.commands.executeCommand<vscode.Location[]>(
-    'vscode.executeReferenceProvider',
-    needsUri,
-    position,
-  );
+  let references: vscode.Location[] | undefined;
+  try {
+    references = await vscode.commands.executeCommand<vscode.Location[] | undefined>(
+      'vscode.executeReferenceProvider',
+      needsUri,
+      position,
+    );
+  } finally {
+    histogram.disable();
+  }
   const indexMs = performance.now() - started;
-  histogram.disable();
   const result = {
     indexMs,
     maxDelayMs: histogram.max / 1e6,
     p99DelayMs: histogram.percentile(99) / 1e6,
-    references: references.length,
+    references: references?.length ?? 0,
     needs: INDEX_NEEDS,
     vscode: vscode.version,
   };

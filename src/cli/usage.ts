@@ -38,7 +38,7 @@ export interface OptionSpec {
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'check',
-    synopsis: '[--root DIR] [--needs FILE] [--format text|json]',
+    synopsis: '[--root DIR] [--needs FILE] [--format text|json] [--no-cache]',
     summary: [
       'Validate every needs file under the root and every @need annotation.',
       'Problems print as path:line:col: severity: message [rule].',
@@ -85,7 +85,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'coverage',
-    synopsis: '[--root DIR] [--since DAYS] [--format text|json|markdown]',
+    synopsis: '[--root DIR] [--since DAYS] [--format text|json|markdown] [--no-cache]',
     summary: [
       'Where the needs file drifted from the code: the needs no code relates',
       'to, and the busy files (by recent commits) no need relates to.',

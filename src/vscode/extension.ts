@@ -44,13 +44,17 @@ export function activate(context: vscode.ExtensionContext): OutsideInApi {
     registerCommands(store),
     registerAuthoring(store),
   );
+  // Each is pushed as soon as it exists, so a later failure leaks none of them.
   // The checklist is built first: the agents' checklist tool reads it.
   const checklist = registerChecklist(store, config, context.workspaceState, host.review);
+  context.subscriptions.push(checklist);
   const views = registerViews(store, index, config, context.workspaceState, host);
+  context.subscriptions.push(views);
   // What the extension could not offer this editor, and why: Output > Outside-In.
   const log = vscode.window.createOutputChannel('Outside-In', { log: true });
+  context.subscriptions.push(log);
   const agents = registerAgents(store, config, context, checklist, log);
-  context.subscriptions.push(checklist, views, log, agents);
+  context.subscriptions.push(agents);
   return {
     onDidChangeNeeds: store.onDidChange,
     ready: () => store.ready(),

@@ -68,7 +68,10 @@ async function walk(root: vscode.Uri, excludes: readonly string[]): Promise<stri
     } catch {
       return; // vanished or unreadable while we walked: nothing to scan there
     }
-    const local = await readText(vscode.Uri.joinPath(uri, '.gitignore'));
+    // Each read is a round trip to a remote host: only when the listing has one.
+    const local = entries.some(([name]) => name === '.gitignore')
+      ? await readText(vscode.Uri.joinPath(uri, '.gitignore'))
+      : undefined;
     const here = local === undefined ? scopes : [...scopes, ignoreScope(dir, local)];
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [name, type] of entries) {

@@ -69,3 +69,24 @@ export function nextEvent<T>(event: vscode.Event<T>, ms: number, what: string): 
     });
   });
 }
+
+/**
+ * Polls `probe` until `done` holds, for what VS Code announces with no event
+ * (CodeLens and symbol providers warming up); fails with the last value.
+ */
+export async function until<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  ms = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last = await probe();
+  while (!done(last)) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await probe();
+  }
+  return last;
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeApi } from '../helpers';
-import { lensesOf, open, PAY_LENSES, until } from './util';
+import { activeApi, until } from '../helpers';
+import { lensesOf, open, PAY_LENSES } from './util';
 
 suite('CodeLens', () => {
   suiteSetup(async () => (await activeApi()).ready());

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { activeApi, workspaceUri } from '../helpers';
-import { diagnosticsWhen, ours, until } from './util';
+import { activeApi, until, workspaceUri } from '../helpers';
+import { diagnosticsWhen, ours } from './util';
 
 const NEEDS = [
   'version: 1',

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { activeApi } from '../helpers';
-import { hoverTexts, lensesOf, PAY_LENSES, setSetting, until } from './util';
+import { activeApi, until } from '../helpers';
+import { hoverTexts, lensesOf, PAY_LENSES, setSetting } from './util';
 
 // Settings take effect without a reload: each test changes one in the
 // workspace, checks what VS Code shows, and puts it back.

@@ -24,27 +24,6 @@ export async function hoverTexts(
   return { texts, hovers };
 }
 
-/**
- * Polls `probe` until `done` holds, for what VS Code announces with no event
- * (CodeLens and symbol providers warming up); fails with the last value.
- */
-export async function until<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  what: string,
-  ms = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last = await probe();
-  while (!done(last)) {
-    if (Date.now() > deadline)
-      throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await probe();
-  }
-  return last;
-}
-
 /** Resolves when the diagnostics of `uri` satisfy `done` (now or after a change event). */
 export function diagnosticsWhen(
   uri: vscode.Uri,

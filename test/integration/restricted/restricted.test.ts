@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activeApi, EXTENSION_ID, hoversAt, hoverWith, workspaceUri } from '../helpers';
+import { activeApi, EXTENSION_ID, hoversAt, hoverWith, until, workspaceUri } from '../helpers';
 import { folderPath, git } from '../checklist/repo';
-import { diagnosticsWhen, lensesOf, ours, until } from '../editor/util';
+import { diagnosticsWhen, lensesOf, ours } from '../editor/util';
 
 suite('Restricted Mode', () => {
   test('the workspace is untrusted, and the manifest declares limited support', () => {

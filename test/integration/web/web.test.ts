@@ -12,8 +12,8 @@ import type { OutsideInWebApi } from '../../../src/vscode/extensionWeb';
 import { NO_DIFF_MESSAGE } from '../../../src/vscode/checklist/noDiff';
 import type { NeedsNode } from '../../../src/vscode/tree/needsModel';
 import type { NeedsTreeProvider } from '../../../src/vscode/tree/needsTree';
-import { EXTENSION_ID, hoversAt, hoverWith, workspaceUri } from '../helpers';
-import { brief, diagnosticsWhen, ours, until } from '../editor/util';
+import { EXTENSION_ID, hoversAt, hoverWith, until, workspaceUri } from '../helpers';
+import { brief, diagnosticsWhen, ours } from '../editor/util';
 
 function ok(value: unknown, message: string): asserts value {
   if (!value) throw new Error(message);
