@@ -22,32 +22,46 @@ export function isGeneratedName(path: string): boolean {
 }
 
 /**
- * `text` with what the command generated blanked out, line count and line
- * lengths kept so every other position stays true: the whole file for a
- * generated name that carries the marker, else each begin...end region.
- * Returns `text` itself, unscanned past one search, when there is none.
+ * The [begin, end) offsets of what the command generated in `text`: the
+ * whole file for a generated name that carries the marker, else each
+ * begin...end region (an unclosed one runs to the end).
  */
-export function withoutGeneratedText(path: string, text: string): string {
-  const first = text.indexOf(GENERATED_BEGIN);
-  if (first < 0) return text;
-  if (isGeneratedName(path)) return blank(text);
-  let out = '';
-  let from = 0;
-  let begin = first;
+function generatedRegions(path: string, text: string): [number, number][] {
+  let begin = text.indexOf(GENERATED_BEGIN);
+  if (begin < 0) return [];
+  if (isGeneratedName(path)) return [[0, text.length]];
+  const regions: [number, number][] = [];
   while (begin >= 0) {
     const end = text.indexOf(GENERATED_END, begin);
     const stop = end < 0 ? text.length : end + GENERATED_END.length;
+    regions.push([begin, stop]);
+    begin = text.indexOf(GENERATED_BEGIN, stop);
+  }
+  return regions;
+}
+
+/**
+ * `text` with what the command generated blanked out, line count and line
+ * lengths kept so every other position stays true. Returns `text` itself,
+ * unscanned past one search, when there is none.
+ */
+export function withoutGeneratedText(path: string, text: string): string {
+  const regions = generatedRegions(path, text);
+  if (regions.length === 0) return text;
+  let out = '';
+  let from = 0;
+  for (const [begin, stop] of regions) {
     out += text.slice(from, begin) + blank(text.slice(begin, stop));
     from = stop;
-    begin = text.indexOf(GENERATED_BEGIN, from);
   }
   return out + text.slice(from);
 }
 
 /**
  * Whether the character at 0-based `line` and `character` of `text` is in
- * what the command generated: the same regions `withoutGeneratedText` blanks.
- * One search when the file has none.
+ * what the command generated: the text `withoutGeneratedText` blanks. Lines
+ * end at \r\n, \r or \n, as the editor counts them. One search when the file
+ * has none.
  */
 export function isGeneratedAt(
   path: string,
@@ -55,23 +69,16 @@ export function isGeneratedAt(
   line: number,
   character: number,
 ): boolean {
-  let begin = text.indexOf(GENERATED_BEGIN);
-  if (begin < 0) return false;
-  if (isGeneratedName(path)) return true;
-  let offset = 0;
+  const regions = generatedRegions(path, text);
+  if (regions.length === 0) return false;
+  const breaks = /\r\n|\r|\n/g;
+  let lineStart = 0;
   for (let n = 0; n < line; n++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return false;
-    offset = next + 1;
+    if (breaks.exec(text) === null) return false;
+    lineStart = breaks.lastIndex;
   }
-  offset += character;
-  while (begin >= 0 && begin <= offset) {
-    const end = text.indexOf(GENERATED_END, begin);
-    const stop = end < 0 ? text.length : end + GENERATED_END.length;
-    if (offset < stop) return true;
-    begin = text.indexOf(GENERATED_BEGIN, stop);
-  }
-  return false;
+  const offset = lineStart + character;
+  return regions.some(([begin, stop]) => offset >= begin && offset < stop);
 }
 
 /** Spaces for every character but line breaks. */

@@ -36,10 +36,10 @@ export type RelatedQuestion =
   | { readonly text: string; readonly first?: number; readonly last?: number }
   /**
    * One position: `lineText` is the text of 0-based `line` alone, so a hover
-   * costs one line however long the file. Only needs matched under
+   * matches one line however long the file. Only needs matched under
    * `character` relate; their reasons are the whole line's and the path's.
-   * With the file's whole `text`, a position in text that
-   * `outside-in instructions` generated relates to none.
+   * With the file's whole `text` (searched once, for the marker), a
+   * position in text that `outside-in instructions` generated relates to none.
    */
   | {
       readonly line: number;

@@ -233,7 +233,7 @@ describe('relatedNeeds: a position in generated text', () => {
       text: lines.join(eol),
     }).map((r) => r.need.id);
 
-  for (const eol of ['\n', '\r\n']) {
+  for (const eol of ['\n', '\r\n', '\r']) {
     it(`relates none inside a region, and as before around it (${JSON.stringify(eol)})`, () => {
       assert.deepEqual(at('AGENTS.md', eol, 0, 2), ['fast-checkout']);
       assert.deepEqual(at('AGENTS.md', eol, 2, 1), []);

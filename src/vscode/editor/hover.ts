@@ -24,7 +24,9 @@ export class NeedHoverProvider implements vscode.HoverProvider {
     position: vscode.Position,
   ): Promise<vscode.Hover | undefined> {
     if (!this.config.settings.hoverEnabled) return undefined;
+    // Both read now, from the same version of the document.
     const line = document.lineAt(position.line).text;
+    const text = document.getText();
     // The first hover can come before the needs files are loaded.
     await this.store.ready();
     if (this.store.needsFileAt(document.uri) !== undefined) return undefined;
@@ -37,7 +39,7 @@ export class NeedHoverProvider implements vscode.HoverProvider {
         line: position.line,
         lineText: line,
         character: position.character,
-        text: document.getText(),
+        text,
       },
       { minimum: this.config.settings.inlineMinimumPriority },
     );
