@@ -3,7 +3,9 @@
  * coverage report's hotspots (docs/coverage-json.md).
  *
  * - Commits reachable from HEAD whose committer date is in the last `days`
- *   days (git's `--since`: the walk stops at the first older commit, so a
+ *   whole days: from the start (UTC) of the day `days` days before today, so
+ *   the answer is the same all day long and the editor may keep it (git's
+ *   `--since`: the walk stops at the first older commit, so a
  *   commit dated in the window behind an older one, after a clock skew or
  *   a rebase, is not counted).
  * - Merge commits are not counted (`--no-merges`): the commits they bring
@@ -48,7 +50,8 @@ export async function recentCommits(root: string, request: HistoryRequest): Prom
     const head = await runGit(top, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], git);
     // A repository without a commit yet has no history to count: none changed.
     if (head.exitCode !== 0) return { available: true, days, commits: new Map() };
-    const since = new Date((now ?? new Date()).getTime() - days * DAY_MS);
+    const today = Math.floor((now ?? new Date()).getTime() / DAY_MS) * DAY_MS;
+    const since = new Date(today - days * DAY_MS);
     const args = [
       'log',
       '-z',
@@ -137,8 +140,8 @@ function malformed(): GitError {
  * The last history of each root, asked again only when HEAD or the window's
  * first day moves: Needs Health refreshes after every save, and a `git log`
  * over months of a big repository costs far more than one `git rev-parse`.
- * The window counts whole days, so a history stays right for the day it was
- * taken on.
+ * The window counts whole UTC days, so a history stays right for the day it
+ * was taken on.
  */
 export class RecentCommitsCache {
   private readonly last = new Map<string, { key: string; history: CommitHistory }>();

@@ -235,6 +235,29 @@ describe('RecentCommitsCache', () => {
     }
   });
 
+  it('counts whole UTC days, so an answer kept all day is the one recentCommits gives', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.write('a.ts', 'a\n');
+      // Ten days before 2026-06-30, early in the day: inside a 10-day window all of that day.
+      commitAt(repo, '2026-06-20T06:00:00Z', 'a');
+      const early = new Date('2026-06-30T00:05:00Z');
+      const late = new Date('2026-06-30T23:55:00Z');
+      const cache = new RecentCommitsCache();
+      const kept = await cache.get(repo.dir, { days: 10, now: early });
+      assert.deepEqual(counts(kept), { 'a.ts': 1 });
+      assert.equal(await cache.get(repo.dir, { days: 10, now: late }), kept);
+      assert.deepEqual(counts(await recentCommits(repo.dir, { days: 10, now: late })), {
+        'a.ts': 1,
+      });
+      // The next day it is eleven days old.
+      const next = new Date('2026-07-01T00:05:00Z');
+      assert.deepEqual(counts(await cache.get(repo.dir, { days: 10, now: next })), {});
+    } finally {
+      removeDir(repo.dir);
+    }
+  });
+
   it('outside a repository, says why, as recentCommits does', async () => {
     const dir = makeTempDir('outside-in-nogit-');
     try {
