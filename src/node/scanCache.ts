@@ -4,10 +4,10 @@
  * and the tool's version. Like ESLint's `--cache`, a second run over an
  * unchanged tree reads no file.
  *
- * The cache only ever saves work: an entry that does not hold together (a
- * truncated, corrupt or hand-edited file, a need the needs files no longer
- * define) is not used and the file is read again, so no cache can change an
- * answer. Writes go to a temporary file renamed over the old one, so a run
+ * The cache only ever saves work: its first line is the SHA-256 of the rest,
+ * so a truncated, corrupt or hand-edited file is not used at all, and an
+ * entry that does not hold together (a need the needs files no longer
+ * define) is read again, so no damaged cache can change an answer. Writes go to a temporary file renamed over the old one, so a run
  * that stops half way, or two runs at once, leave a whole cache or none.
  */
 import { createHash } from 'node:crypto';
@@ -21,7 +21,7 @@ import type { NeedsSet, ScopedLink } from '../core/needsSet';
 export const CACHE_DIR = '.outside-in';
 const CACHE_FILE = 'scan-cache.json';
 /** Bumped when the file's layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * Modification times this close to the scan's start are not trusted: a file
@@ -91,7 +91,7 @@ export class ScanCache {
     const file = path.join(root, CACHE_DIR, CACHE_FILE);
     let stored: Stored | undefined;
     try {
-      stored = parse(fs.readFileSync(file, 'utf8'), key);
+      stored = parse(verified(fs.readFileSync(file, 'utf8')), key);
     } catch {
       stored = undefined; // missing, unreadable or not JSON: start empty
     }
@@ -124,13 +124,14 @@ export class ScanCache {
     const files: Record<string, Row> = {};
     for (const [rel, [size, mtimeMs, outcome]] of this.fresh)
       files[rel] = [size, mtimeMs, this.encode(outcome)];
-    const body = JSON.stringify({
+    const json = JSON.stringify({
       format: FORMAT,
       key: this.key,
       needs: this.needList,
       strings: this.stringList,
       files,
     });
+    const body = `${sha256(json)}\n${json}`;
     const dir = path.dirname(this.file);
     const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
@@ -250,6 +251,18 @@ export class ScanCache {
     }
     return found ?? undefined;
   }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The JSON after the checksum line, when the checksum holds; else an error (an empty cache). */
+function verified(text: string): string {
+  const nl = text.indexOf('\n');
+  const json = text.slice(nl + 1);
+  if (nl < 0 || text.slice(0, nl) !== sha256(json)) throw new Error('damaged scan cache');
+  return json;
 }
 
 function isInts(value: unknown): value is number[] {

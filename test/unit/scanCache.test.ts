@@ -5,6 +5,7 @@
  * uncached one gives, and a warm scan of an unchanged tree reads no file.
  */
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { NeedsSet } from '../../src/core/needsSet';
@@ -175,6 +176,20 @@ describe('scan cache', function () {
     );
   });
 
+  /** Edits the cache's JSON and signs it again, as the tool would: only the entries' own checks remain. */
+  function resigned(f: string, edit: (json: string) => string): void {
+    const text = fs.readFileSync(f, 'utf8');
+    const json = edit(text.slice(text.indexOf('\n') + 1));
+    fs.writeFileSync(f, `${createHash('sha256').update(json).digest('hex')}\n${json}`);
+  }
+  function resignedData(f: string, edit: (data: { files: Record<string, unknown> }) => void): void {
+    resigned(f, (json) => {
+      const data = JSON.parse(json) as { files: Record<string, unknown> };
+      edit(data);
+      return JSON.stringify(data);
+    });
+  }
+
   for (const [name, damage] of [
     ['deleted', (f: string): void => fs.rmSync(f)],
     ['emptied', (f: string): void => fs.writeFileSync(f, '')],
@@ -182,26 +197,37 @@ describe('scan cache', function () {
     ['not JSON', (f: string): void => fs.writeFileSync(f, '\u0000garbage')],
     ['JSON of another shape', (f: string): void => fs.writeFileSync(f, '[1,2,3]')],
     [
-      'hand-edited to name a need that does not exist',
+      'hand-edited without its checksum: a file’s unknown annotations dropped',
       (f: string): void =>
-        fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replaceAll('fast-checkout', 'nobody')),
+        fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('no-such', 'checkout')),
     ],
     [
-      'hand-edited to hold impossible positions',
+      'one character flipped',
       (f: string): void => {
-        const data = JSON.parse(fs.readFileSync(f, 'utf8')) as { files: Record<string, unknown> };
-        for (const row of Object.values(data.files))
-          if (Array.isArray(row) && Array.isArray(row[2])) row[2] = [[1, 0, 0, -5, 9, 2], [], []];
-        fs.writeFileSync(f, JSON.stringify(data));
+        const text = fs.readFileSync(f, 'utf8');
+        const at = text.length - 10;
+        const flipped = text[at] === '1' ? '2' : '1';
+        fs.writeFileSync(f, text.slice(0, at) + flipped + text.slice(at + 1));
       },
     ],
     [
-      'hand-edited to hold a skip kind that does not exist',
-      (f: string): void => {
-        const data = JSON.parse(fs.readFileSync(f, 'utf8')) as { files: Record<string, unknown> };
-        for (const row of Object.values(data.files)) if (Array.isArray(row)) row[2] = 7;
-        fs.writeFileSync(f, JSON.stringify(data));
-      },
+      'signed again after naming a need that does not exist',
+      (f: string): void => resigned(f, (json) => json.replaceAll('fast-checkout', 'nobody')),
+    ],
+    [
+      'signed again with impossible positions',
+      (f: string): void =>
+        resignedData(f, (data) => {
+          for (const row of Object.values(data.files))
+            if (Array.isArray(row) && Array.isArray(row[2])) row[2] = [[1, 0, 0, -5, 9, 2], [], []];
+        }),
+    ],
+    [
+      'signed again with a skip kind that does not exist',
+      (f: string): void =>
+        resignedData(f, (data) => {
+          for (const row of Object.values(data.files)) if (Array.isArray(row)) row[2] = 7;
+        }),
     ],
   ] as const) {
     it(`never changes an answer when ${name}`, async () => {
