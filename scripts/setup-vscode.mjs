@@ -14,7 +14,7 @@
 // Usage: node scripts/setup-vscode.mjs [--quiet] [--newest-only]
 // Import { paths } from this file to find the installed binaries, and
 // { codeServers } for how to run either editor.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -367,6 +367,21 @@ export function codeServerFromArgs(argv) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  setup();
-  if (!process.argv.includes('--newest-only')) await setupOldest();
+  if (process.argv.includes('--oldest-only')) {
+    await setupOldest();
+  } else if (process.argv.includes('--newest-only') || isOldestDone()) {
+    setup();
+  } else {
+    // Both editors build native modules against the Debian packages: those
+    // first. Then the two installs side by side, each mostly npm waiting on
+    // the registry and on install scripts: a minute less of a fresh clone.
+    ensureDebianPackages(['chromium', 'libkrb5-dev']);
+    const oldest = spawn(process.execPath, [fileURLToPath(import.meta.url), '--oldest-only'], {
+      stdio: 'inherit',
+    });
+    const exited = new Promise((done) => oldest.on('close', done));
+    setup();
+    const code = await exited;
+    if (code !== 0) fail(`installing the oldest VS Code failed (exit ${code})`);
+  }
 }
