@@ -124,9 +124,13 @@ async function runIndex(): Promise<void> {
   await api.ready();
   const needsUri = vscode.Uri.joinPath(folder.uri, 'customer-needs.yaml');
   const needs = await vscode.workspace.openTextDocument(needsUri);
+  // The first need's id: values have ids too, so only after `needs:`.
   let position: vscode.Position | undefined;
+  let inNeeds = false;
   for (let line = 0; line < needs.lineCount && position === undefined; line++) {
-    const m = /^(\s*- id: )\S/.exec(needs.lineAt(line).text);
+    const text = needs.lineAt(line).text;
+    if (/^\S/.test(text)) inNeeds = text.startsWith('needs:');
+    const m = inNeeds ? /^(\s*- id: )\S/.exec(text) : null;
     if (m) position = new vscode.Position(line, (m[1] as string).length);
   }
   if (position === undefined) throw new Error('The needs file names no need.');
@@ -144,6 +148,8 @@ async function runIndex(): Promise<void> {
     histogram.disable();
   }
   const indexMs = performance.now() - started;
+  // No reference at all means the index was never asked for: nothing was measured.
+  if (!references?.length) throw new Error('Find references found nothing: no index was built.');
   const result = {
     indexMs,
     maxDelayMs: histogram.max / 1e6,
