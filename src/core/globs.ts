@@ -15,6 +15,31 @@ interface Rule<K> {
   readonly test: (path: string) => boolean;
   /** Text every matching path contains: a cheap reject before `test`. */
   readonly needle: string;
+  /**
+   * `folder/**` or a literal path: found through a bucket of one of a path's
+   * folders, it matches without a test (the bucket is its own literal path).
+   */
+  readonly wholeFolder: boolean;
+}
+
+/** What `classify` answers. */
+export interface Classified<K> {
+  /** The rules (an owner and a glob each) that include the path, one per owner. */
+  readonly included: readonly { readonly owner: K; readonly glob: string }[];
+  /** The owners whose last matching glob is a `!` glob; undefined when none. */
+  readonly excluded?: ReadonlySet<K>;
+}
+
+/** The rules that may match a file of one folder, besides those bucketed under the file's own path. */
+interface FolderRules<K> {
+  /** In the order `classify` applies them. */
+  readonly rules: readonly Rule<K>[];
+  /** The answer when none of the rules that need the file's name matches it. */
+  readonly answer: Classified<K>;
+  /** Where in `rules` the whole-folder rules are: they match every file of the folder. */
+  readonly always: readonly number[];
+  /** The other rules by needle: one `includes` rejects all of a needle's rules at once. */
+  readonly tested: readonly { readonly needle: string; readonly at: readonly number[] }[];
 }
 
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
@@ -24,6 +49,12 @@ export class PathMatcher<K> {
   /** Literal folder prefix ('' for none) -> rules under it. */
   private readonly buckets = new Map<string, Rule<K>[]>();
   private readonly rules: Rule<K>[] = [];
+  /**
+   * Each folder's rules, gathered once: a scan asks about every file of a
+   * folder, and most of a needs file's globs name whole folders, so most
+   * files of a folder get one shared answer.
+   */
+  private readonly folders = new Map<string, FolderRules<K>>();
 
   /** Adds `owner`'s globs, in its own order. */
   add(owner: K, globs: readonly string[]): void {
@@ -37,8 +68,10 @@ export class PathMatcher<K> {
         glob: raw,
         test: compiled.test,
         needle: compiled.needle,
+        wholeFolder: compiled.wholeFolder,
       };
       this.rules.push(rule);
+      this.folders.clear();
       const bucket = this.buckets.get(compiled.prefix);
       if (bucket) bucket.push(rule);
       else this.buckets.set(compiled.prefix, [rule]);
@@ -46,7 +79,7 @@ export class PathMatcher<K> {
   }
 
   /** Every owner that includes `path`, with the glob that included it. */
-  match(path: string): { owner: K; glob: string }[] {
+  match(path: string): Classified<K>['included'] {
     return this.classify(path).included;
   }
 
@@ -54,24 +87,67 @@ export class PathMatcher<K> {
    * `match`, and the owners that exclude `path`: the last of their globs that
    * matches it is a `!` glob (undefined when none does, as for every owner
    * without a `!` glob). An excluded file gets no keyword link either
-   * (docs/needs-file.md); one pass answers both.
+   * (docs/needs-file.md); one pass answers both. Files of a folder without
+   * name-dependent globs share one answer: treat it as read-only.
    */
-  classify(path: string): { included: { owner: K; glob: string }[]; excluded?: Set<K> } {
+  classify(path: string): Classified<K> {
+    const slash = path.lastIndexOf('/');
+    const folder = this.folderRules(slash <= 0 ? '' : path.slice(0, slash), slash <= 0);
+    let hits: number[] | undefined;
+    for (const { needle, at } of folder.tested) {
+      if (!path.includes(needle)) continue;
+      for (const i of at) if ((folder.rules[i] as Rule<K>).test(path)) (hits ??= []).push(i);
+    }
+    const own = this.buckets.get(path);
+    if (hits === undefined && own === undefined) return folder.answer;
     const decided = new Map<K, Rule<K>>();
-    for (const key of ancestorKeys(path)) {
-      for (const rule of this.buckets.get(key) ?? []) {
-        const prior = decided.get(rule.owner);
-        if (prior && prior.order > rule.order) continue;
-        if (path.includes(rule.needle) && rule.test(path)) decided.set(rule.owner, rule);
+    // In the folder's order, so the answer is the one every rule asked in turn gives.
+    const matched = hits === undefined ? folder.always : mergeSorted(folder.always, hits);
+    decide(
+      decided,
+      matched.map((i) => folder.rules[i] as Rule<K>),
+    );
+    // Rules bucketed under the file's own path come last, as in `ancestorKeys`.
+    if (own !== undefined)
+      decide(
+        decided,
+        own.filter((r) => r.wholeFolder || (path.includes(r.needle) && r.test(path))),
+      );
+    return answerOf(decided);
+  }
+
+  /** The rules of the buckets of `folder` and its ancestors, in `ancestorKeys` order. */
+  private folderRules(folder: string, top: boolean): FolderRules<K> {
+    const known = this.folders.get(folder);
+    if (known !== undefined) return known;
+    const rules: Rule<K>[] = [...(this.buckets.get('') ?? [])];
+    if (!top) {
+      let i = folder.indexOf('/');
+      while (i > 0) {
+        rules.push(...(this.buckets.get(folder.slice(0, i)) ?? []));
+        i = folder.indexOf('/', i + 1);
       }
+      rules.push(...(this.buckets.get(folder) ?? []));
     }
-    const included: { owner: K; glob: string }[] = [];
-    let excluded: Set<K> | undefined;
-    for (const [owner, rule] of decided) {
-      if (!rule.negated) included.push({ owner, glob: rule.glob });
-      else (excluded ??= new Set()).add(owner);
-    }
-    return { included, excluded };
+    const always: number[] = [];
+    const byNeedle = new Map<string, number[]>();
+    rules.forEach((rule, i) => {
+      if (rule.wholeFolder) always.push(i);
+      else {
+        const at = byNeedle.get(rule.needle);
+        if (at) at.push(i);
+        else byNeedle.set(rule.needle, [i]);
+      }
+    });
+    const decided = new Map<K, Rule<K>>();
+    decide(
+      decided,
+      always.map((i) => rules[i] as Rule<K>),
+    );
+    const tested = [...byNeedle].map(([needle, at]) => ({ needle, at }));
+    const found = { rules, answer: answerOf(decided), always, tested };
+    this.folders.set(folder, found);
+    return found;
   }
 
   /** True when some path in `paths` is matched by the rule; for "glob matches no file". */
@@ -89,6 +165,38 @@ export class PathMatcher<K> {
   }
 }
 
+/** Applies matching `rules` in order: for each owner the one last in its list decides. */
+function decide<K>(decided: Map<K, Rule<K>>, rules: readonly Rule<K>[]): void {
+  for (const rule of rules) {
+    const prior = decided.get(rule.owner);
+    if (!prior || prior.order < rule.order) decided.set(rule.owner, rule);
+  }
+}
+
+/** Two ascending lists of indices as one. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number)))
+      out.push(a[i++] as number);
+    else out.push(b[j++] as number);
+  }
+  return out;
+}
+
+/** The deciding rules as `classify` answers them; the rules themselves are the included entries. */
+function answerOf<K>(decided: ReadonlyMap<K, Rule<K>>): Classified<K> {
+  const included: Rule<K>[] = [];
+  let excluded: Set<K> | undefined;
+  for (const [owner, rule] of decided) {
+    if (!rule.negated) included.push(rule);
+    else (excluded ??= new Set()).add(owner);
+  }
+  return { included, excluded };
+}
+
 /** '', then each ancestor folder, then the path itself: the buckets to look in. */
 function ancestorKeys(path: string): string[] {
   const keys = [''];
@@ -102,9 +210,15 @@ function ancestorKeys(path: string): string[] {
 }
 
 /** Compiles one gitignore-style glob, or undefined for a blank one. */
-export function compileGlob(
-  raw: string,
-): { negated: boolean; prefix: string; needle: string; test: (p: string) => boolean } | undefined {
+export function compileGlob(raw: string):
+  | {
+      negated: boolean;
+      prefix: string;
+      needle: string;
+      test: (p: string) => boolean;
+      wholeFolder: boolean;
+    }
+  | undefined {
   let glob = raw.trim();
   const negated = glob.startsWith('!');
   if (negated) glob = glob.slice(1);
@@ -123,7 +237,7 @@ export function compileGlob(
   }
   const prefix = literal.join('/');
   // A fully literal glob may name the file itself: bucket it under that path.
-  return { negated, prefix, needle: needleOf(glob), test: globTest(patterns, segments, literal) };
+  return { negated, prefix, needle: needleOf(glob), ...globTest(patterns, segments, literal) };
 }
 
 /**
@@ -137,16 +251,19 @@ function globTest(
   patterns: readonly string[],
   segments: readonly string[],
   literal: readonly string[],
-): (p: string) => boolean {
+): { test: (p: string) => boolean; wholeFolder: boolean } {
   const plain = literal.every((s) => s !== '' && s !== '.' && s !== '..');
   const rest = segments.length - literal.length;
   if (plain && literal.length > 0 && (rest === 0 || (rest === 1 && segments.at(-1) === '**'))) {
     const whole = literal.join('/');
     const under = `${whole}/`;
-    return (p) => p === whole || p.startsWith(under);
+    return { test: (p) => p === whole || p.startsWith(under), wholeFolder: true };
   }
   let compiled: ((p: string) => boolean)[] | undefined;
-  return (p) => (compiled ??= patterns.map(globMatcher)).some((test) => test(p));
+  return {
+    test: (p) => (compiled ??= patterns.map(globMatcher)).some((test) => test(p)),
+    wholeFolder: false,
+  };
 }
 
 /**

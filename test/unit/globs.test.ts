@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { PathMatcher, compileGlob, matchesGlobs } from '../../src/core/globs';
 
 // Gitignore-style, as docs/needs-file.md says: `!` excludes, later patterns win, a
@@ -126,6 +127,43 @@ describe('PathMatcher', () => {
     assert.deepEqual(view('src/gen/other.ts'), { included: [], excluded: ['keep'] });
     // No glob matches at all: neither included nor excluded.
     assert.deepEqual(view('README.md'), { included: [], excluded: undefined });
+  });
+
+  it("answers as each owner's last matching glob does, whatever order files of a folder are asked in", () => {
+    // The reference: every glob of every owner tested against the path, no buckets, no sharing.
+    const segment = fc.constantFrom('src', 'a', 'b', 'legacy', 'x.ts', 'y.css', '*', '**', '*.ts');
+    const glob = fc
+      .tuple(fc.boolean(), fc.array(segment, { minLength: 1, maxLength: 4 }), fc.boolean())
+      .map(([neg, segs, slash]) => `${neg ? '!' : ''}${segs.join('/')}${slash ? '/' : ''}`);
+    const owners = fc.array(fc.array(glob, { minLength: 1, maxLength: 4 }), {
+      minLength: 1,
+      maxLength: 5,
+    });
+    const file = fc.constantFrom('src', 'a', 'b', 'legacy', 'x.ts', 'y.css', 'z.md');
+    const paths = fc.array(
+      fc.array(file, { minLength: 1, maxLength: 4 }).map((s) => s.join('/')),
+      { minLength: 1, maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(owners, paths, (globsOf, asked) => {
+        const m = new PathMatcher<number>();
+        globsOf.forEach((globs, owner) => m.add(owner, globs));
+        for (const path of asked) {
+          const included: string[] = [];
+          const excluded: number[] = [];
+          globsOf.forEach((globs, owner) => {
+            const last = [...globs].reverse().find((g) => compileGlob(g)?.test(path) === true);
+            if (last === undefined) return;
+            if (compileGlob(last)?.negated === true) excluded.push(owner);
+            else included.push(`${owner} ${last}`);
+          });
+          const got = m.classify(path);
+          assert.deepEqual(got.included.map((r) => `${r.owner} ${r.glob}`).sort(), included.sort());
+          assert.deepEqual(got.excluded === undefined ? [] : [...got.excluded].sort(), excluded);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('excludes nothing when no owner has a `!` glob', () => {
