@@ -240,6 +240,17 @@ export function mayMatchIn(index: NeedsIndex, text: string, start: number, end: 
   return index.literals === undefined || mayHoldLiteralIn(index.literals, text, start, end);
 }
 
+/**
+ * The filter that passes every line holding a keyword of `index` (and some
+ * others); undefined when there is none to apply: no keyword at all, or one
+ * the filter cannot judge.
+ */
+export function keywordFilter(index: NeedsIndex): LiteralFilter | undefined {
+  if (index.exact.size === 0 && index.phrases.size === 0 && index.prefixes.size === 0)
+    return undefined;
+  return index.literals;
+}
+
 function phrasesAt(
   tokens: readonly Token[],
   i: number,

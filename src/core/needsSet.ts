@@ -6,7 +6,8 @@
 import { findAnnotations } from './annotations';
 import { withoutGeneratedText } from './generatedText';
 import type { NeedsIndex, UnknownAnnotation } from './match';
-import { LineSeen, forEachLineRange, keywordMatches, mayMatchIn } from './match';
+import { forEachLineMayHold } from './literalFilter';
+import { LineSeen, forEachLineRange, keywordFilter, keywordMatches, mayMatchIn } from './match';
 import type { Link, Need, Span } from './model';
 
 export interface Scope {
@@ -65,6 +66,14 @@ export class NeedsSet {
   private readonly excluding: readonly Scope[];
   /** The last path the link methods were asked about, with what they need of it. */
   private last: About | undefined;
+  /**
+   * Each including glob's path link, made once: a file in a big needs file's
+   * folder has dozens of path links, the same for every file of the folder,
+   * and a scan of a big tree made hundreds of thousands of them. Links are
+   * read-only, so files share them.
+   */
+  private readonly pathLinkOf = new WeakMap<object, ScopedLink>();
+  private readonly pathLinksFor = new WeakMap<object, readonly ScopedLink[]>();
 
   constructor(scopes: readonly Scope[]) {
     this.scopes = [...scopes].sort(
@@ -150,6 +159,14 @@ export class NeedsSet {
     const code = withoutGeneratedText(path, text);
     // Most lines hold no annotation and no keyword's first token: they are
     // passed over without being cut out of the text or tokenized.
+    const filter =
+      governing.length === 1 ? keywordFilter((governing[0] as Governing).scope.index) : undefined;
+    if (filter !== undefined) {
+      forEachLineMayHold(filter, code, '@need', (start, end, n) =>
+        this.addLineLinks(out, governing, path, code.slice(start, end), n, unknown, retired),
+      );
+      return out;
+    }
     let annotation = code.indexOf('@need');
     forEachLineRange(code, (start, end, n) => {
       const annotated = annotation >= 0 && annotation < end;
@@ -182,20 +199,31 @@ export class NeedsSet {
   private pathLinksOf(governing: readonly Governing[]): ScopedLink[] {
     const out: ScopedLink[] = [];
     for (const { scope, included } of governing) {
-      // Built here, not copied from the core's links: a file in a big needs
-      // file's folder has dozens of path links, and a scan makes them for
-      // every file.
-      for (const { owner, glob } of included) {
-        out.push({
-          needId: owner.id,
-          rule: 'path',
-          match: glob,
-          need: owner,
-          needsFile: scope.needsFile,
-        });
+      // Files of one folder mostly share one `included` list: one list of links for them all.
+      let links = this.pathLinksFor.get(included);
+      if (links === undefined) {
+        links = included.map((rule) => this.pathLink(scope, rule));
+        this.pathLinksFor.set(included, links);
       }
+      for (const link of links) out.push(link);
     }
     return out;
+  }
+
+  /** The path link of one including glob; keyed on its rule, which belongs to one needs file's matcher. */
+  private pathLink(scope: Scope, rule: { owner: Need; glob: string }): ScopedLink {
+    let link = this.pathLinkOf.get(rule);
+    if (link === undefined) {
+      link = {
+        needId: rule.owner.id,
+        rule: 'path',
+        match: rule.glob,
+        need: rule.owner,
+        needsFile: scope.needsFile,
+      };
+      this.pathLinkOf.set(rule, link);
+    }
+    return link;
   }
 
   /** Appends the links of one line to `out`; `scopes` is what governs `path`. */
