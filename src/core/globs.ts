@@ -20,6 +20,12 @@ interface Rule<K> {
    * folders, it matches without a test (the bucket is its own literal path).
    */
   readonly wholeFolder: boolean;
+  /**
+   * A glob without a slash (`*.css`, `*payment*`): it matches a path when it
+   * matches the path's name or one of its folders, so a folder's answer is
+   * kept and a file is asked by its name alone.
+   */
+  readonly byName: boolean;
 }
 
 /** What `classify` answers. */
@@ -38,8 +44,15 @@ interface FolderRules<K> {
   readonly answer: Classified<K>;
   /** Where in `rules` the whole-folder rules are: they match every file of the folder. */
   readonly always: readonly number[];
-  /** The other rules by needle: one `includes` rejects all of a needle's rules at once. */
-  readonly tested: readonly { readonly needle: string; readonly at: readonly number[] }[];
+  /**
+   * The other rules by needle: one `includes` rejects all of a needle's rules
+   * at once. A group `byName` is asked about the file's name alone.
+   */
+  readonly tested: readonly {
+    readonly needle: string;
+    readonly at: readonly number[];
+    readonly byName: boolean;
+  }[];
 }
 
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
@@ -69,6 +82,7 @@ export class PathMatcher<K> {
         test: compiled.test,
         needle: compiled.needle,
         wholeFolder: compiled.wholeFolder,
+        byName: compiled.byName,
       };
       this.rules.push(rule);
       this.folders.clear();
@@ -93,16 +107,24 @@ export class PathMatcher<K> {
   classify(path: string): Classified<K> {
     const slash = path.lastIndexOf('/');
     const folder = this.folderRules(slash <= 0 ? '' : path.slice(0, slash), slash <= 0);
+    const name = path.slice(slash + 1);
     let hits: number[] | undefined;
-    for (const { needle, at } of folder.tested) {
-      if (!path.includes(needle)) continue;
-      for (const i of at) if ((folder.rules[i] as Rule<K>).test(path)) (hits ??= []).push(i);
+    for (const { needle, at, byName } of folder.tested) {
+      const subject = byName ? name : path;
+      if (!subject.includes(needle)) continue;
+      for (const i of at) if ((folder.rules[i] as Rule<K>).test(subject)) (hits ??= []).push(i);
     }
     const own = this.buckets.get(path);
     if (hits === undefined && own === undefined) return folder.answer;
     const decided = new Map<K, Rule<K>>();
     // In the folder's order, so the answer is the one every rule asked in turn gives.
-    const matched = hits === undefined ? folder.always : mergeSorted(folder.always, hits);
+    const matched =
+      hits === undefined
+        ? folder.always
+        : mergeSorted(
+            folder.always,
+            hits.sort((a, b) => a - b),
+          );
     decide(
       decided,
       matched.map((i) => folder.rules[i] as Rule<K>),
@@ -130,13 +152,15 @@ export class PathMatcher<K> {
       rules.push(...(this.buckets.get(folder) ?? []));
     }
     const always: number[] = [];
-    const byNeedle = new Map<string, number[]>();
+    const byNeedle = new Map<string, { needle: string; at: number[]; byName: boolean }>();
     rules.forEach((rule, i) => {
-      if (rule.wholeFolder) always.push(i);
+      // A name glob matches a file when it matches the file's name or one of its folders.
+      if (rule.wholeFolder || (rule.byName && !top && rule.test(folder))) always.push(i);
       else {
-        const at = byNeedle.get(rule.needle);
-        if (at) at.push(i);
-        else byNeedle.set(rule.needle, [i]);
+        const key = `${rule.byName ? 'n' : 'p'}${rule.needle}`;
+        const group = byNeedle.get(key);
+        if (group) group.at.push(i);
+        else byNeedle.set(key, { needle: rule.needle, at: [i], byName: rule.byName });
       }
     });
     const decided = new Map<K, Rule<K>>();
@@ -144,8 +168,7 @@ export class PathMatcher<K> {
       decided,
       always.map((i) => rules[i] as Rule<K>),
     );
-    const tested = [...byNeedle].map(([needle, at]) => ({ needle, at }));
-    const found = { rules, answer: answerOf(decided), always, tested };
+    const found = { rules, answer: answerOf(decided), always, tested: [...byNeedle.values()] };
     this.folders.set(folder, found);
     return found;
   }
@@ -217,6 +240,7 @@ export function compileGlob(raw: string):
       needle: string;
       test: (p: string) => boolean;
       wholeFolder: boolean;
+      byName: boolean;
     }
   | undefined {
   let glob = raw.trim();
@@ -227,7 +251,10 @@ export function compileGlob(raw: string):
   glob = glob.replace(/^\/+/, '').replace(/\/+$/, '');
   if (glob === '') return undefined;
   // Without a slash gitignore matches the name at any depth.
-  if (!raw.trim().replace(/^!/, '').replace(/\/+$/, '').includes('/')) glob = `**/${glob}`;
+  const anyDepth = !raw.trim().replace(/^!/, '').replace(/\/+$/, '').includes('/');
+  // `**` in a name may span folders: such a glob is asked about the whole path.
+  const byName = anyDepth && !glob.includes('**');
+  if (anyDepth) glob = `**/${glob}`;
   const patterns = dirOnly ? [`${glob}/**`] : [glob, `${glob}/**`];
   const segments = glob.split('/');
   const literal: string[] = [];
@@ -237,7 +264,13 @@ export function compileGlob(raw: string):
   }
   const prefix = literal.join('/');
   // A fully literal glob may name the file itself: bucket it under that path.
-  return { negated, prefix, needle: needleOf(glob), ...globTest(patterns, segments, literal) };
+  return {
+    negated,
+    prefix,
+    needle: needleOf(glob),
+    byName,
+    ...globTest(patterns, segments, literal),
+  };
 }
 
 /**
