@@ -21,7 +21,7 @@ interface Rule<K> {
    */
   readonly wholeFolder: boolean;
   /**
-   * A glob without a slash (`*.css`, `*payment*`): it matches a path when it
+   * A glob of a name at any depth (`*.css`, `**\/*payment*`): it matches a path when it
    * matches the path's name or one of its folders, so a folder's answer is
    * kept and a file is asked by its name alone.
    */
@@ -251,10 +251,10 @@ export function compileGlob(raw: string):
   glob = glob.replace(/^\/+/, '').replace(/\/+$/, '');
   if (glob === '') return undefined;
   // Without a slash gitignore matches the name at any depth.
-  const anyDepth = !raw.trim().replace(/^!/, '').replace(/\/+$/, '').includes('/');
-  // `**` in a name may span folders: such a glob is asked about the whole path.
-  const byName = anyDepth && !glob.includes('**');
-  if (anyDepth) glob = `**/${glob}`;
+  if (!raw.trim().replace(/^!/, '').replace(/\/+$/, '').includes('/')) glob = `**/${glob}`;
+  // `**/name`, written so or not; `**` in the name may span folders, so such a glob is asked about the whole path.
+  const name = glob.startsWith('**/') ? glob.slice(3) : '/';
+  const byName = !name.includes('/') && !name.includes('**');
   const patterns = dirOnly ? [`${glob}/**`] : [glob, `${glob}/**`];
   const segments = glob.split('/');
   const literal: string[] = [];
