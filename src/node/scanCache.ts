@@ -21,7 +21,7 @@ import type { NeedsSet, ScopedLink } from '../core/needsSet';
 export const CACHE_DIR = '.outside-in';
 const CACHE_FILE = 'scan-cache.json';
 /** Bumped when the file's layout changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * Modification times this close to the scan's start are not trusted: a file
@@ -102,9 +102,12 @@ export class ScanCache {
   get(rel: string, size: number, mtimeMs: number): CachedOutcome | undefined {
     const row = this.stored.rows.get(rel);
     if (row === undefined || row[0] !== size || row[1] !== mtimeMs) return undefined;
-    const outcome = this.decode(row[2]);
-    if (outcome !== undefined) this.fresh.set(rel, [size, mtimeMs, outcome]);
-    return outcome;
+    const stored = this.decode(row[2]);
+    if (stored === undefined) return undefined;
+    this.fresh.set(rel, [size, mtimeMs, stored]);
+    if (!stored.read) return stored;
+    // Path links come from the globs alone, which the key covers: made again, not stored.
+    return { ...stored, links: [...this.needsSet.pathLinks(rel), ...stored.links] };
   }
 
   /** Remembers `rel`'s outcome, unless its time is too recent to tell a later write apart. */
@@ -165,11 +168,16 @@ export class ScanCache {
     return n;
   }
 
-  /** A read file: `[links, unknown, retired]`, links flat as rule, need, match, line, start, end. */
+  /**
+   * A read file: `[links, unknown, retired]`, links flat as rule, need,
+   * match, line, start, end. Line links only: a file in a big needs file's
+   * folder has dozens of path links, which made most of the cache.
+   */
   private encode(outcome: CachedOutcome): unknown {
     if (!outcome.read) return SKIPS.indexOf(outcome.skipped);
     const links: number[] = [];
     for (const l of outcome.links) {
+      if (l.rule === 'path') continue;
       links.push(
         RULES.indexOf(l.rule),
         this.needRef(l.needsFile, l.needId),
@@ -202,22 +210,17 @@ export class ScanCache {
       const line = flat[i + 3] as number;
       const start = flat[i + 4] as number;
       const end = flat[i + 5] as number;
-      if (rule === 'path') {
-        if (line !== -1) return undefined;
-        links.push({ needId: need.need.id, rule, match, need: need.need, needsFile: need.scope });
-      } else {
-        if (line < 0 || start < 0 || end < start) return undefined;
-        links.push({
-          needId: need.need.id,
-          rule,
-          line,
-          start,
-          end,
-          match,
-          need: need.need,
-          needsFile: need.scope,
-        });
-      }
+      if (rule === 'path' || line < 0 || start < 0 || end < start) return undefined;
+      links.push({
+        needId: need.need.id,
+        rule,
+        line,
+        start,
+        end,
+        match,
+        need: need.need,
+        needsFile: need.scope,
+      });
     }
     const unknown = this.notes(u);
     const retired = this.notes(r);

@@ -223,6 +223,14 @@ describe('scan cache', function () {
         }),
     ],
     [
+      'signed again with a path link stored (path links are made again, never read)',
+      (f: string): void =>
+        resignedData(f, (data) => {
+          for (const row of Object.values(data.files))
+            if (Array.isArray(row) && Array.isArray(row[2])) row[2] = [[0, 0, 0, 0, 0, 1], [], []];
+        }),
+    ],
+    [
       'signed again with a skip kind that does not exist',
       (f: string): void =>
         resignedData(f, (data) => {
