@@ -26,6 +26,12 @@ interface Rule<K> {
    * kept and a file is asked by its name alone.
    */
   readonly byName: boolean;
+  /**
+   * The number of folders and name a glob without `**` (or braces, which may
+   * hold a slash) spells: it matches a file that deep by its name, and a
+   * file deeper by the folder at that depth.
+   */
+  readonly depth: number | undefined;
 }
 
 /** What `classify` answers. */
@@ -83,6 +89,7 @@ export class PathMatcher<K> {
         needle: compiled.needle,
         wholeFolder: compiled.wholeFolder,
         byName: compiled.byName,
+        depth: compiled.depth,
       };
       this.rules.push(rule);
       this.folders.clear();
@@ -153,9 +160,16 @@ export class PathMatcher<K> {
     }
     const always: number[] = [];
     const byNeedle = new Map<string, { needle: string; at: number[]; byName: boolean }>();
+    // A file of the folder has one segment more than it.
+    const fileDepth = top ? 1 : folder.split('/').length + 1;
     rules.forEach((rule, i) => {
+      if (rule.wholeFolder) always.push(i);
+      else if (rule.depth !== undefined && rule.depth !== fileDepth) {
+        // Too deep for the folder's files, or decided by one of its folders.
+        if (rule.depth < fileDepth && rule.test(folder)) always.push(i);
+      }
       // A name glob matches a file when it matches the file's name or one of its folders.
-      if (rule.wholeFolder || (rule.byName && !top && rule.test(folder))) always.push(i);
+      else if (rule.byName && !top && rule.test(folder)) always.push(i);
       else {
         const key = `${rule.byName ? 'n' : 'p'}${rule.needle}`;
         const group = byNeedle.get(key);
@@ -241,6 +255,7 @@ export function compileGlob(raw: string):
       test: (p: string) => boolean;
       wholeFolder: boolean;
       byName: boolean;
+      depth: number | undefined;
     }
   | undefined {
   let glob = raw.trim();
@@ -255,6 +270,7 @@ export function compileGlob(raw: string):
   // `**/name`, written so or not; `**` in the name may span folders, so such a glob is asked about the whole path.
   const name = glob.startsWith('**/') ? glob.slice(3) : '/';
   const byName = !name.includes('/') && !name.includes('**');
+  const depth = /\*\*|[{}()\\]/.test(glob) ? undefined : glob.split('/').length;
   const patterns = dirOnly ? [`${glob}/**`] : [glob, `${glob}/**`];
   const segments = glob.split('/');
   const literal: string[] = [];
@@ -269,6 +285,7 @@ export function compileGlob(raw: string):
     prefix,
     needle: needleOf(glob),
     byName,
+    depth,
     ...globTest(patterns, segments, literal),
   };
 }

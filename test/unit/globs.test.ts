@@ -133,8 +133,16 @@ describe('PathMatcher', () => {
     // The reference: every glob of every owner tested against the path, no buckets, no sharing.
     const segment = fc.constantFrom('src', 'a', 'b', 'legacy', 'x.ts', 'y.css', '*', '**', '*.ts');
     const glob = fc
-      .tuple(fc.boolean(), fc.array(segment, { minLength: 1, maxLength: 4 }), fc.boolean())
-      .map(([neg, segs, slash]) => `${neg ? '!' : ''}${segs.join('/')}${slash ? '/' : ''}`);
+      .tuple(
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+      )
+      .map(
+        ([neg, rooted, segs, slash]) =>
+          `${neg ? '!' : ''}${rooted ? '/' : ''}${segs.join('/')}${slash ? '/' : ''}`,
+      );
     const owners = fc.array(fc.array(glob, { minLength: 1, maxLength: 4 }), {
       minLength: 1,
       maxLength: 5,
