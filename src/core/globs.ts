@@ -32,6 +32,8 @@ interface Rule<K> {
    * file deeper by the folder at that depth.
    */
   readonly depth: number | undefined;
+  /** The rules a folder tests with one `includes` share this: the needle, and what it is asked about. */
+  readonly group: string;
 }
 
 /** What `classify` answers. */
@@ -74,11 +76,21 @@ export class PathMatcher<K> {
    * files of a folder get one shared answer.
    */
   private readonly folders = new Map<string, FolderRules<K>>();
+  /** Compiled patterns by text: the needs of a big file repeat the same globs. */
+  private readonly matchers = new Map<string, (path: string) => boolean>();
+  private readonly matcherOf = (pattern: string): ((path: string) => boolean) => {
+    let m = this.matchers.get(pattern);
+    if (m === undefined) {
+      m = globMatcher(pattern);
+      this.matchers.set(pattern, m);
+    }
+    return m;
+  };
 
   /** Adds `owner`'s globs, in its own order. */
   add(owner: K, globs: readonly string[]): void {
     globs.forEach((raw, order) => {
-      const compiled = compileGlob(raw);
+      const compiled = compileGlob(raw, this.matcherOf);
       if (!compiled) return;
       const rule: Rule<K> = {
         owner,
@@ -90,6 +102,7 @@ export class PathMatcher<K> {
         wholeFolder: compiled.wholeFolder,
         byName: compiled.byName,
         depth: compiled.depth,
+        group: `${compiled.byName ? 'n' : 'p'}${compiled.needle}`,
       };
       this.rules.push(rule);
       this.folders.clear();
@@ -140,7 +153,7 @@ export class PathMatcher<K> {
     if (own !== undefined)
       decide(
         decided,
-        own.filter((r) => r.wholeFolder || (path.includes(r.needle) && r.test(path))),
+        own.filter((r) => r.wholeFolder || matches(r, path)),
       );
     return answerOf(decided);
   }
@@ -166,15 +179,14 @@ export class PathMatcher<K> {
       if (rule.wholeFolder) always.push(i);
       else if (rule.depth !== undefined && rule.depth !== fileDepth) {
         // Too deep for the folder's files, or decided by one of its folders.
-        if (rule.depth < fileDepth && rule.test(folder)) always.push(i);
+        if (rule.depth < fileDepth && matches(rule, folder)) always.push(i);
       }
       // A name glob matches a file when it matches the file's name or one of its folders.
-      else if (rule.byName && !top && rule.test(folder)) always.push(i);
+      else if (rule.byName && !top && matches(rule, folder)) always.push(i);
       else {
-        const key = `${rule.byName ? 'n' : 'p'}${rule.needle}`;
-        const group = byNeedle.get(key);
+        const group = byNeedle.get(rule.group);
         if (group) group.at.push(i);
-        else byNeedle.set(key, { needle: rule.needle, at: [i], byName: rule.byName });
+        else byNeedle.set(rule.group, { needle: rule.needle, at: [i], byName: rule.byName });
       }
     });
     const decided = new Map<K, Rule<K>>();
@@ -193,7 +205,7 @@ export class PathMatcher<K> {
     for (const path of paths) {
       for (const key of ancestorKeys(path)) {
         for (const rule of this.buckets.get(key) ?? [])
-          if (!hit.has(rule) && path.includes(rule.needle) && rule.test(path)) hit.add(rule);
+          if (!hit.has(rule) && matches(rule, path)) hit.add(rule);
       }
     }
     return this.rules
@@ -208,6 +220,11 @@ function decide<K>(decided: Map<K, Rule<K>>, rules: readonly Rule<K>[]): void {
     const prior = decided.get(rule.owner);
     if (!prior || prior.order < rule.order) decided.set(rule.owner, rule);
   }
+}
+
+/** Whether `rule` matches `path`, its needle first: most globs meet most folders only there. */
+function matches<K>(rule: Rule<K>, path: string): boolean {
+  return path.includes(rule.needle) && rule.test(path);
 }
 
 /** Two ascending lists of indices as one. */
@@ -247,7 +264,10 @@ function ancestorKeys(path: string): string[] {
 }
 
 /** Compiles one gitignore-style glob, or undefined for a blank one. */
-export function compileGlob(raw: string):
+export function compileGlob(
+  raw: string,
+  matcherOf: (pattern: string) => (p: string) => boolean = globMatcher,
+):
   | {
       negated: boolean;
       prefix: string;
@@ -286,7 +306,7 @@ export function compileGlob(raw: string):
     needle: needleOf(glob),
     byName,
     depth,
-    ...globTest(patterns, segments, literal),
+    ...globTest(patterns, segments, literal, matcherOf),
   };
 }
 
@@ -301,6 +321,7 @@ function globTest(
   patterns: readonly string[],
   segments: readonly string[],
   literal: readonly string[],
+  matcherOf: (pattern: string) => (p: string) => boolean,
 ): { test: (p: string) => boolean; wholeFolder: boolean } {
   const plain = literal.every((s) => s !== '' && s !== '.' && s !== '..');
   const rest = segments.length - literal.length;
@@ -311,7 +332,7 @@ function globTest(
   }
   let compiled: ((p: string) => boolean)[] | undefined;
   return {
-    test: (p) => (compiled ??= patterns.map(globMatcher)).some((test) => test(p)),
+    test: (p) => (compiled ??= patterns.map(matcherOf)).some((test) => test(p)),
     wholeFolder: false,
   };
 }
