@@ -58,9 +58,11 @@ export async function time(fn: () => unknown, options: TimeOptions): Promise<Sam
 export async function timePair(
   a: () => unknown,
   b: () => unknown,
-  options: TimeOptions & { runsB?: number },
+  options: TimeOptions & { runsB?: number; beforeA?: () => void },
 ): Promise<{ a: Sample; b: Sample }> {
+  const before = options.beforeA ?? ((): void => undefined);
   for (let i = 0; i < (options.warmup ?? 1); i++) {
+    before();
     await a();
     await b();
   }
@@ -69,6 +71,7 @@ export async function timePair(
   const runsB = options.runsB ?? options.runs;
   for (let i = 0; i < Math.max(options.runs, runsB); i++) {
     if (i < options.runs) {
+      before();
       const t = performance.now();
       await a();
       ta.push(performance.now() - t);
