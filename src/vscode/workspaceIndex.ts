@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { ScopedLink } from '../core/needsSet';
+import { inCacheDir } from '../core/excludes';
 import { isNeedsFileName } from '../core/needsFileChoice';
 import type { Config } from './config';
 import type { Host } from './host';
@@ -79,10 +80,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       store.onDidChange(invalidate),
       config.onDidChange(invalidate),
       watcher,
-      watcher.onDidChange((uri) => this.fileChanged(uri, invalidate)),
-      watcher.onDidDelete((uri) => this.fileChanged(uri, invalidate)),
+      // The command line writing its cache changes no answer: no rebuild for it.
+      watcher.onDidChange((uri) => inCacheDir(uri.path) || this.fileChanged(uri, invalidate)),
+      watcher.onDidDelete((uri) => inCacheDir(uri.path) || this.fileChanged(uri, invalidate)),
       // A new file may be ignored by .gitignore: only a walk can tell.
-      watcher.onDidCreate(invalidate),
+      watcher.onDidCreate((uri) => inCacheDir(uri.path) || invalidate()),
     );
   }
 
