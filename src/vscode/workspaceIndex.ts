@@ -50,10 +50,11 @@ function timeSlices(): { due(): boolean; turn(): Promise<void> } {
     due: () => performance.now() - start > SLICE_MS,
     turn: () =>
       new Promise<void>((resolve) =>
-        setImmediate(() => {
+        // setTimeout, not setImmediate: the browser's extension host has no setImmediate.
+        setTimeout(() => {
           start = performance.now();
           resolve();
-        }),
+        }, 0),
       ),
   };
 }
