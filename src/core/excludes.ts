@@ -10,6 +10,20 @@ import type { YamlReader } from './yamlReader';
 /** The folders never scanned (docs/needs-file.md), wherever they stand in a path. */
 export const DEFAULT_EXCLUDES: readonly string[] = ['node_modules', 'dist', 'out', '.git'];
 
+/**
+ * The command line's own folder at a scan's root (its scan cache); it holds
+ * its own `.gitignore`, so git and the walk leave it out.
+ */
+export const CACHE_DIR = '.outside-in';
+
+/**
+ * Whether `path` (`/`-separated) is that folder or in it: nothing there is
+ * scanned or a needs file, so the editor's watchers let its writes pass.
+ */
+export function inCacheDir(path: string): boolean {
+  return path.split('/').includes(CACHE_DIR);
+}
+
 /** True when a folder of `path` (relative, `/`-separated) is one of `names`. */
 export function isExcluded(path: string, names: readonly string[] = DEFAULT_EXCLUDES): boolean {
   const parts = path.split('/');

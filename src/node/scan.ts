@@ -74,16 +74,22 @@ export async function scanTree(
   const batch = blocking ? 1 : CONCURRENCY;
   let read = 0;
   let slice = performance.now();
-  const outcomeOf = async (rel: string): Promise<CachedOutcome | undefined> => {
+  // The reads of a batch run together; matching runs file by file after them,
+  // yielding between files: reads that complete in one turn of the event loop
+  // must not all be matched in that turn.
+  const fetch = async (rel: string): Promise<Fetched> => {
     const abs = path.join(root, rel);
     if (cache !== undefined) {
       const stat = await statOf(abs, blocking);
       const hit = stat && cache.get(rel, stat.size, stat.mtimeMs);
-      if (hit !== undefined) return hit;
+      if (hit !== undefined) return { cached: hit };
     }
-    const r = blocking
+    return blocking
       ? readSourceFileSync(abs, options.maxFileBytes)
       : await readStatted(abs, options.maxFileBytes, cache !== undefined);
+  };
+  const outcomeOf = (rel: string, r: Fetched): CachedOutcome | undefined => {
+    if ('cached' in r) return r.cached;
     let outcome: CachedOutcome | undefined;
     if ('skipped' in r.outcome) {
       const kind = r.outcome.skipped;
@@ -99,15 +105,16 @@ export async function scanTree(
     return outcome;
   };
   for (let i = 0; i < sources.length; i += batch) {
-    if (performance.now() - slice > SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      options.signal?.throwIfAborted();
-      slice = performance.now();
-    }
     const chunk = sources.slice(i, i + batch);
-    const outcomes = await Promise.all(chunk.map(outcomeOf));
-    chunk.forEach((rel, k) => {
-      const outcome = outcomes[k];
+    const fetched = await Promise.all(chunk.map(fetch));
+    for (let k = 0; k < chunk.length; k++) {
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        options.signal?.throwIfAborted();
+        slice = performance.now();
+      }
+      const rel = chunk[k] as string;
+      const outcome = outcomeOf(rel, fetched[k] as Fetched);
       let scanned: ScannedFile | undefined;
       if (outcome === undefined || !outcome.read) {
         skipped[outcome === undefined ? 'unreadable' : outcome.skipped]++;
@@ -121,11 +128,14 @@ export async function scanTree(
           scanned = { path: rel, links, unknown, retired };
       }
       if (scanned !== undefined) files.push(scanned);
-    });
+    }
   }
   cache?.save();
   return { paths, files, read, excluded: walked.length - paths.length, skipped };
 }
+
+/** A file's remembered outcome, or what reading it gave. */
+type Fetched = { readonly cached: CachedOutcome } | StatOutcome;
 
 async function statOf(
   abs: string,

@@ -13,12 +13,13 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CACHE_DIR } from '../core/excludes';
 import type { UnknownAnnotation } from '../core/match';
 import type { Need } from '../core/model';
 import type { NeedsSet, ScopedLink } from '../core/needsSet';
 
-/** The folder under a scan's root; it holds its own `.gitignore`, so git and our walk leave it out. */
-export const CACHE_DIR = '.outside-in';
+export { CACHE_DIR };
+
 const CACHE_FILE = 'scan-cache.json';
 /** Bumped when the file's layout changes. */
 const FORMAT = 3;
@@ -81,21 +82,32 @@ export class ScanCache {
 
   private constructor(
     private readonly file: string,
+    /** Whether the cache is inside the scanned tree, where its folder must keep itself out of git. */
+    private readonly inTree: boolean,
     private readonly key: string,
     private readonly needsSet: NeedsSet,
     private readonly stored: Stored,
   ) {}
 
-  /** Opens the cache of `root` for `key`; a missing, unreadable or foreign one is an empty cache. */
-  static open(root: string, key: string, set: NeedsSet): ScanCache {
-    const file = path.join(root, CACHE_DIR, CACHE_FILE);
+  /**
+   * Opens the cache of `root` for `key`; a missing, unreadable or foreign one
+   * is an empty cache. It lives in `<root>/.outside-in/` unless `dir` names
+   * another folder for it (a tool's own storage, outside the user's tree).
+   */
+  static open(root: string, key: string, set: NeedsSet, options: { dir?: string } = {}): ScanCache {
+    const inTree = options.dir === undefined;
+    const file = path.join(options.dir ?? path.join(root, CACHE_DIR), CACHE_FILE);
+    // A folder outside the tree could be handed another tree's cache: its entries
+    // (by relative path, size and time) would then be trusted for other files.
+    const ownKey = inTree ? key : sha256(`${key}\0${path.resolve(root)}`);
     let stored: Stored | undefined;
     try {
-      stored = parse(verified(fs.readFileSync(file, 'utf8')), key);
+      stored = parse(verified(fs.readFileSync(file, 'utf8')), ownKey);
     } catch {
       stored = undefined; // missing, unreadable or not JSON: start empty
     }
-    return new ScanCache(file, key, set, stored ?? { needs: [], strings: [], rows: new Map() });
+    const empty = { needs: [], strings: [], rows: new Map<string, Row>() };
+    return new ScanCache(file, inTree, ownKey, set, stored ?? empty);
   }
 
   /** The remembered outcome of `rel` if its size and time are unchanged and the entry holds together. */
@@ -140,7 +152,7 @@ export class ScanCache {
     try {
       fs.mkdirSync(dir, { recursive: true });
       const ignore = path.join(dir, '.gitignore');
-      if (!fs.existsSync(ignore))
+      if (this.inTree && !fs.existsSync(ignore))
         fs.writeFileSync(ignore, '# Written by outside-in: a cache, never committed.\n*\n');
       fs.writeFileSync(tmp, body);
       fs.renameSync(tmp, this.file);

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { loadNeedsText } from '../core/load';
-import { isExcluded } from '../core/excludes';
+import { inCacheDir, isExcluded } from '../core/excludes';
 import { withIdsOf } from '../core/knownIds';
 import { buildIndex } from '../core/match';
 import type { LoadResult, Need, NeedsFile, Problem } from '../core/model';
@@ -89,9 +89,10 @@ export class NeedsStore implements vscode.Disposable {
       watcher.onDidChange(reload),
       watcher.onDidDelete(reload),
       gitignores,
-      gitignores.onDidCreate(reload),
-      gitignores.onDidChange(reload),
-      gitignores.onDidDelete(reload),
+      // The command line's cache folder has its own `.gitignore`, which hides nothing else.
+      gitignores.onDidCreate((uri) => inCacheDir(uri.path) || reload()),
+      gitignores.onDidChange((uri) => inCacheDir(uri.path) || reload()),
+      gitignores.onDidDelete((uri) => inCacheDir(uri.path) || reload()),
       folders,
       folders.onDidDelete((uri) => this.holdsLoaded(uri) && reload()),
       folders.onDidCreate((uri) => void this.folderCreated(uri)),
@@ -195,6 +196,7 @@ export class NeedsStore implements vscode.Disposable {
    * (a checkout, an unpacked archive) is over. Build output never holds any.
    */
   private async folderCreated(uri: vscode.Uri): Promise<void> {
+    if (inCacheDir(uri.path)) return; // the command line's cache: never a needs file there
     // The folders findNeedsFiles never searches, relative to the workspace
     // folder: one named `out` above the workspace does not count.
     if (isExcluded(`${vscode.workspace.asRelativePath(uri, false)}/`)) return;

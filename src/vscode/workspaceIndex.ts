@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { ScopedLink } from '../core/needsSet';
+import { inCacheDir } from '../core/excludes';
 import { isNeedsFileName } from '../core/needsFileChoice';
 import type { Config } from './config';
 import type { Host } from './host';
@@ -20,12 +21,42 @@ export interface FileLinks {
   readonly links: readonly ScopedLink[];
 }
 
+/** One workspace folder's part of the index, by paths relative to the folder. */
+export interface FolderLinks {
+  readonly uri: vscode.Uri;
+  /** The files with links: a URI is made only for the ones a question asks about. */
+  readonly files: ReadonlyMap<string, readonly ScopedLink[]>;
+  /** Every file the scan walked: the ones .gitignore lets in. */
+  readonly walked: ReadonlySet<string>;
+}
+
 export interface WorkspaceLinks {
-  readonly files: readonly FileLinks[];
+  /** By the folder's URI string; folders without needs or not walked have no entry. */
+  readonly folders: ReadonlyMap<string, FolderLinks>;
   /** Files not read (binary, too large, unreadable): said, never hidden. */
   readonly skipped: number;
-  /** Every file the scan walked (URI strings): the ones .gitignore lets in. */
-  readonly walked: ReadonlySet<string>;
+}
+
+/**
+ * How long a loop over the whole index runs before it lets the extension
+ * host's event loop turn (hovers and other extensions wait meanwhile).
+ */
+const SLICE_MS = 15;
+
+/** Slices of SLICE_MS: `due()` once one is used up; `turn()` lets the event loop run and starts the next. */
+function timeSlices(): { due(): boolean; turn(): Promise<void> } {
+  let start = performance.now();
+  return {
+    due: () => performance.now() - start > SLICE_MS,
+    turn: () =>
+      new Promise<void>((resolve) =>
+        // setTimeout, not setImmediate: the browser's extension host has no setImmediate.
+        setTimeout(() => {
+          start = performance.now();
+          resolve();
+        }, 0),
+      ),
+  };
 }
 
 export class WorkspaceIndex implements vscode.Disposable {
@@ -50,10 +81,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       store.onDidChange(invalidate),
       config.onDidChange(invalidate),
       watcher,
-      watcher.onDidChange((uri) => this.fileChanged(uri, invalidate)),
-      watcher.onDidDelete((uri) => this.fileChanged(uri, invalidate)),
+      // The command line writing its cache changes no answer: no rebuild for it.
+      watcher.onDidChange((uri) => inCacheDir(uri.path) || this.fileChanged(uri, invalidate)),
+      watcher.onDidDelete((uri) => inCacheDir(uri.path) || this.fileChanged(uri, invalidate)),
       // A new file may be ignored by .gitignore: only a walk can tell.
-      watcher.onDidCreate(invalidate),
+      watcher.onDidCreate((uri) => inCacheDir(uri.path) || invalidate()),
     );
   }
 
@@ -67,12 +99,21 @@ export class WorkspaceIndex implements vscode.Disposable {
   async linksOf(needId: string, needsFileUri: vscode.Uri): Promise<FileLinks[]> {
     const found = this.store.setFor(needsFileUri);
     const all = await this.links();
-    return all.files
-      .map((f) => ({
-        uri: f.uri,
-        links: f.links.filter((l) => l.needId === needId && (!found || l.needsFile === found.path)),
-      }))
-      .filter((f) => f.links.length > 0);
+    const named = (l: ScopedLink): boolean =>
+      l.needId === needId && (!found || l.needsFile === found.path);
+    const out: FileLinks[] = [];
+    const slices = timeSlices();
+    // What ran before in this turn (the end of a build) is not counted: start afresh.
+    await slices.turn();
+    for (const folder of all.folders.values()) {
+      for (const [rel, links] of folder.files) {
+        if (slices.due()) await slices.turn();
+        // Most files do not name the need: no array for them.
+        if (links.some(named))
+          out.push({ uri: vscode.Uri.joinPath(folder.uri, rel), links: links.filter(named) });
+      }
+    }
+    return out;
   }
 
   /** Re-reads one walked file into the index (or drops it when gone); anything else rebuilds. */
@@ -80,15 +121,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     const current = this.current;
     if (current === undefined) return; // nothing built yet: the first links() reads it anyway
     const next = current.then(async (all) => {
-      const key = uri.toString();
-      // Ignored, excluded or outside: never scanned. A needs file is the store's to reload.
-      if (!all.walked.has(key) || isNeedsFileName(uri.path)) return all;
       const found = this.store.setFor(uri);
+      const key = found?.folder.uri.toString() ?? '';
+      const folder = all.folders.get(key);
+      // Ignored, excluded or outside: never scanned. A needs file is the store's to reload.
+      if (!found || !folder?.walked.has(found.path) || isNeedsFileName(uri.path)) return all;
       const outcome = await this.host.readSource(uri);
-      const links = found && 'text' in outcome ? found.set.fileLinks(found.path, outcome.text) : [];
-      const others = all.files.filter((f) => f.uri.toString() !== key);
-      const files = links.length > 0 ? [...others, { uri, links }] : others;
-      return { ...all, files };
+      const links = 'text' in outcome ? found.set.fileLinks(found.path, outcome.text) : [];
+      const files = new Map(folder.files);
+      files.delete(found.path);
+      if (links.length > 0) files.set(found.path, links);
+      const folders = new Map(all.folders).set(key, { ...folder, files });
+      return { ...all, folders };
     });
     this.current = next;
     next.then(
@@ -106,8 +150,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         },
         async () => {
           await this.store.ready();
-          const files: FileLinks[] = [];
-          const walked = new Set<string>();
+          const folders = new Map<string, FolderLinks>();
+          const slices = timeSlices();
           let skipped = 0;
           for (const { folder, set } of this.store.folderSets()) {
             if (set.scopes.length === 0) continue;
@@ -118,13 +162,20 @@ export class WorkspaceIndex implements vscode.Disposable {
             );
             if (result === undefined) continue; // a folder this host cannot walk has no links here
             skipped += result.skipped;
-            for (const p of result.paths) walked.add(vscode.Uri.joinPath(folder.uri, p).toString());
+            await slices.turn(); // the scan's last slice ended this turn
+            const files = new Map<string, readonly ScopedLink[]>();
             for (const f of result.files) {
-              if (f.links.length > 0)
-                files.push({ uri: vscode.Uri.joinPath(folder.uri, f.path), links: f.links });
+              if (slices.due()) await slices.turn();
+              if (f.links.length > 0) files.set(f.path, f.links);
             }
+            const walked = new Set<string>();
+            for (const p of result.paths) {
+              if (slices.due()) await slices.turn();
+              walked.add(p);
+            }
+            folders.set(folder.uri.toString(), { uri: folder.uri, files, walked });
           }
-          return { files, skipped, walked };
+          return { folders, skipped };
         },
       ),
     ).catch((e: unknown) => {

@@ -280,3 +280,89 @@ describe('scan cache', function () {
     ]);
   });
 });
+
+/**
+ * A cache kept in a folder of its own (an editor's storage) instead of the
+ * tree's `.outside-in/`: the same promise, and nothing written into the tree.
+ */
+describe('scan cache in a folder outside the tree', function () {
+  this.timeout(60000);
+  let dir: string;
+  let store: string;
+  let set: NeedsSet;
+  let key: string;
+
+  const cached = (root = dir): Promise<ScanResult> =>
+    scanTree(root, set, { cache: ScanCache.open(root, key, set, { dir: store }) });
+  const cacheFile = (): string => path.join(store, 'scan-cache.json');
+
+  beforeEach(async () => {
+    dir = makeTempDir('scan-cache-tree');
+    store = path.join(makeTempDir('scan-cache-store'), 'folder-a');
+    for (const [rel, content] of Object.entries(TREE)) write(dir, rel, content);
+    const loaded = await loadNeedsFiles(dir, ['customer-needs.yaml']);
+    set = loaded.set;
+    key = cacheKey(loaded.files, 'test');
+  });
+  afterEach(() => {
+    removeDir(dir);
+    removeDir(path.dirname(store));
+  });
+
+  it('writes its file there, creating the folder, and nothing into the tree', async () => {
+    await cached();
+    assert.ok(fs.existsSync(cacheFile()));
+    assert.deepEqual(fs.readdirSync(store), ['scan-cache.json']);
+    assert.ok(!fs.existsSync(path.join(dir, CACHE_DIR)));
+  });
+
+  it('answers from it on the next run, and reads an edited file again', async () => {
+    await cached();
+    // Same size and time, new text: only a read could see it, so the answer came from the cache.
+    write(dir, 'src/c.ts', 'checkout(); \n');
+    assert.equal(
+      (await cached()).files.find((f) => f.path === 'src/c.ts'),
+      undefined,
+    );
+    write(dir, 'src/c.ts', 'checkout();\ncheckout();\n');
+    assert.deepEqual(
+      (await cached()).files.find((f) => f.path === 'src/c.ts')?.links.map((l) => l.line),
+      [0, 1],
+    );
+  });
+
+  it('is never another tree’s cache: a second tree with the same files and times reads its own', async () => {
+    await cached();
+    const other = makeTempDir('scan-cache-other');
+    try {
+      for (const [rel, content] of Object.entries(TREE)) write(other, rel, content);
+      // Same size and time as the first tree's src/c.ts, other text.
+      write(other, 'src/c.ts', 'checkout(); \n');
+      const r = await cached(other);
+      assert.deepEqual(
+        r.files.find((f) => f.path === 'src/c.ts')?.links.map((l) => l.match),
+        ['checkout'],
+      );
+    } finally {
+      removeDir(other);
+    }
+  });
+
+  for (const [name, damage] of [
+    ['truncated', (f: string): void => fs.truncateSync(f, Math.floor(fs.statSync(f).size / 2))],
+    ['not JSON', (f: string): void => fs.writeFileSync(f, '\u0000garbage')],
+    [
+      'hand-edited without its checksum',
+      (f: string): void =>
+        fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('no-such', 'checkout')),
+    ],
+  ] as const) {
+    it(`never changes an answer when ${name}`, async () => {
+      await cached();
+      damage(cacheFile());
+      const want = answer(await scanTree(dir, set));
+      assert.deepEqual(answer(await cached()), want);
+      assert.deepEqual(answer(await cached()), want);
+    });
+  }
+});

@@ -31,16 +31,12 @@ export async function folderHealth(
   const out: FolderHealth[] = [];
   for (const { folder, set } of store.folderSets()) {
     if (set.scopes.length === 0) continue;
-    const base = folder.uri.toString().replace(/\/?$/, '/');
-    const inFolder = (uri: string): string | undefined =>
-      uri.startsWith(base) ? decodeURIComponent(uri.slice(base.length)) : undefined;
-    const sources = [...links.walked]
-      .map(inFolder)
-      .filter((p): p is string => p !== undefined && !isNeedsFileName(p));
-    const files = links.files.flatMap((f) => {
-      const p = inFolder(f.uri.toString());
-      return p === undefined ? [] : [{ path: p, links: f.links }];
-    });
+    const scanned = links.folders.get(folder.uri.toString());
+    const sources = [...(scanned?.walked ?? [])].filter((p) => !isNeedsFileName(p));
+    const files = [...(scanned?.files ?? [])].map(([path, fileLinks]) => ({
+      path,
+      links: fileLinks,
+    }));
     out.push({
       folder,
       report: needsCoverage(set, { sources, files }, await host.history(folder, HEALTH_DAYS)),

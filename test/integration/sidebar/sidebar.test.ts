@@ -260,6 +260,32 @@ suite('Sidebar: the Customer Needs view', () => {
     assert.deepEqual(await linked('Checkout feels instant'), checkout);
   });
 
+  test('the command line writing its cache in .outside-in/ does not rebuild the index', async () => {
+    await children(tree, await needNode(tree, 'Checkout feels instant')); // the index is built
+    await new Promise((r) => setTimeout(r, 1500)); // refreshes still pending from before have run
+    let refreshes = 0;
+    const counting = tree.onDidChangeTreeData(() => refreshes++);
+    const ours = workspaceUri('.outside-in');
+    try {
+      // What `outside-in check` writes: its folder's .gitignore, then the cache, twice.
+      const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(ours, '.gitignore'), bytes('*\n'));
+      const cache = vscode.Uri.joinPath(ours, 'scan-cache.json');
+      await vscode.workspace.fs.writeFile(cache, bytes('x\n{}'));
+      await vscode.workspace.fs.writeFile(cache, bytes('y\n{}'));
+      await new Promise((r) => setTimeout(r, 3000));
+      assert.equal(refreshes, 0, 'the tree was refreshed after writes under .outside-in/');
+      // The counter sees a refresh when there is one: a new source file is one.
+      const control = workspaceUri('src', 'control.ts');
+      await vscode.workspace.fs.writeFile(control, bytes('export const c = 1;\n'));
+      await poll(() => refreshes > 0, 'a refresh after a new source file');
+      await vscode.workspace.fs.delete(control);
+    } finally {
+      counting.dispose();
+      await vscode.workspace.fs.delete(ours, { recursive: true });
+    }
+  });
+
   test('the active-file filter shows only the needs of the active editor, following it', async () => {
     await open('src/checkout.ts');
     await vscode.commands.executeCommand('outside-in.sidebar.showActiveFileOnly');
