@@ -130,7 +130,9 @@ export async function scanTree(
       if (scanned !== undefined) files.push(scanned);
     }
   }
-  cache?.save();
+  // The editor's scan builds the file in slices, as it reads.
+  if (blocking) cache?.save();
+  else await cache?.saveInSlices();
   return { paths, files, read, excluded: walked.length - paths.length, skipped };
 }
 

@@ -17,12 +17,13 @@ import { CACHE_DIR } from '../core/excludes';
 import type { UnknownAnnotation } from '../core/match';
 import type { Need } from '../core/model';
 import type { NeedsSet, ScopedLink } from '../core/needsSet';
+import { runAtOnce, runInSlices } from './slices';
 
 export { CACHE_DIR };
 
 const CACHE_FILE = 'scan-cache.json';
 /** Bumped when the file's layout changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /**
  * Modification times this close to the scan's start are not trusted: a file
@@ -41,7 +42,11 @@ export type CachedOutcome =
     }
   | { readonly read: false; readonly skipped: 'binary' | 'large' };
 
-/** `[size, mtimeMs, encoded outcome]`, as stored. */
+/**
+ * `[size, mtimeMs, encoded outcome]`, as held; the file has a checksum line,
+ * a line of tables (format, key, needs, strings), then one line a file:
+ * `[path, size, mtimeMs, encoded outcome]`.
+ */
 type Row = [number, number, unknown];
 
 interface Stored {
@@ -65,6 +70,19 @@ export function cacheKey(
   h.update(`${FORMAT}\0${extra}\0`);
   for (const f of needsFiles) h.update(`${f.path}\0${f.text ?? '\u0001unread'}\0`);
   return h.digest('hex');
+}
+
+/**
+ * When the running code was built, for a cache's key: a build between two
+ * releases (or the unbundled code, which has no version) may match
+ * differently. Every bundle holds this module, so its file is the bundle.
+ */
+export function buildStamp(): number {
+  try {
+    return fs.statSync(__filename).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 export class ScanCache {
@@ -95,19 +113,50 @@ export class ScanCache {
    * another folder for it (a tool's own storage, outside the user's tree).
    */
   static open(root: string, key: string, set: NeedsSet, options: { dir?: string } = {}): ScanCache {
+    const where = ScanCache.where(root, key, options);
+    let text: string | undefined;
+    try {
+      text = fs.readFileSync(where.file, 'utf8');
+    } catch {
+      text = undefined; // missing or unreadable: start empty
+    }
+    return new ScanCache(
+      where.file,
+      where.inTree,
+      where.key,
+      set,
+      runAtOnce(stored(text, where.key)),
+    );
+  }
+
+  /** `open`, reading in slices of the event loop's time: for an editor. */
+  static async openInSlices(
+    root: string,
+    key: string,
+    set: NeedsSet,
+    options: { dir?: string } = {},
+  ): Promise<ScanCache> {
+    const where = ScanCache.where(root, key, options);
+    let text: string | undefined;
+    try {
+      text = await fs.promises.readFile(where.file, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    const found = await runInSlices(stored(text, where.key));
+    return new ScanCache(where.file, where.inTree, where.key, set, found);
+  }
+
+  private static where(
+    root: string,
+    key: string,
+    options: { dir?: string },
+  ): { file: string; inTree: boolean; key: string } {
     const inTree = options.dir === undefined;
     const file = path.join(options.dir ?? path.join(root, CACHE_DIR), CACHE_FILE);
     // A folder outside the tree could be handed another tree's cache: its entries
     // (by relative path, size and time) would then be trusted for other files.
-    const ownKey = inTree ? key : sha256(`${key}\0${path.resolve(root)}`);
-    let stored: Stored | undefined;
-    try {
-      stored = parse(verified(fs.readFileSync(file, 'utf8')), ownKey);
-    } catch {
-      stored = undefined; // missing, unreadable or not JSON: start empty
-    }
-    const empty = { needs: [], strings: [], rows: new Map<string, Row>() };
-    return new ScanCache(file, inTree, ownKey, set, stored ?? empty);
+    return { file, inTree, key: inTree ? key : sha256(`${key}\0${path.resolve(root)}`) };
   }
 
   /** The remembered outcome of `rel` if its size and time are unchanged and the entry holds together. */
@@ -135,18 +184,39 @@ export class ScanCache {
    * only costs the next run time.
    */
   save(): void {
-    if (!this.dirty && this.fresh.size === this.stored.rows.size) return;
-    const files: Record<string, Row> = {};
-    for (const [rel, [size, mtimeMs, outcome]] of this.fresh)
-      files[rel] = [size, mtimeMs, this.encode(outcome)];
-    const json = JSON.stringify({
+    if (this.unchanged()) return;
+    this.write(runAtOnce(this.body()));
+  }
+
+  /** `save`, building the file in slices of the event loop's time: for an editor. */
+  async saveInSlices(): Promise<void> {
+    if (this.unchanged()) return;
+    this.write(await runInSlices(this.body()));
+  }
+
+  private unchanged(): boolean {
+    return !this.dirty && this.fresh.size === this.stored.rows.size;
+  }
+
+  /** The file's text, a row at a time: a big tree's cache is megabytes of JSON. */
+  private *body(): Generator<void, string> {
+    const rows: string[] = [];
+    for (const [rel, [size, mtimeMs, outcome]] of this.fresh) {
+      rows.push(JSON.stringify([rel, size, mtimeMs, this.encode(outcome)]));
+      yield;
+    }
+    // The tables first, though made last: encoding the rows fills them.
+    const head = JSON.stringify({
       format: FORMAT,
       key: this.key,
       needs: this.needList,
       strings: this.stringList,
-      files,
     });
-    const body = `${sha256(json)}\n${json}`;
+    const json = [head, ...rows].join('\n');
+    return `${sha256(json)}\n${json}`;
+  }
+
+  private write(body: string): void {
     const dir = path.dirname(this.file);
     const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
@@ -284,21 +354,46 @@ function isInts(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((n) => Number.isInteger(n));
 }
 
-/** The stored tables and rows, or undefined for a cache of another key, format or shape. */
-function parse(text: string, key: string): Stored | undefined {
-  const data = JSON.parse(text) as Record<string, unknown> | null;
-  if (typeof data !== 'object' || data === null) return undefined;
-  if (data.format !== FORMAT || data.key !== key) return undefined;
-  const { needs, strings, files } = data;
-  if (!Array.isArray(needs) || !Array.isArray(strings)) return undefined;
-  if (!needs.every((n) => Array.isArray(n) && n.length === 2 && n.every(isString)))
-    return undefined;
-  if (!strings.every(isString)) return undefined;
-  if (typeof files !== 'object' || files === null || Array.isArray(files)) return undefined;
+/** What a cache file's text holds for `key`: empty for a missing, damaged or foreign one. */
+function* stored(text: string | undefined, key: string): Generator<void, Stored> {
+  const empty = { needs: [], strings: [], rows: new Map<string, Row>() };
+  if (text === undefined) return empty;
+  let json: string;
+  let head: Record<string, unknown> | null;
+  let at: number;
+  try {
+    json = verified(text);
+    at = json.indexOf('\n');
+    head = JSON.parse(at < 0 ? json : json.slice(0, at)) as Record<string, unknown> | null;
+  } catch {
+    return empty; // damaged or not JSON
+  }
+  if (typeof head !== 'object' || head === null) return empty;
+  if (head.format !== FORMAT || head.key !== key) return empty;
+  const { needs, strings } = head;
+  if (!Array.isArray(needs) || !Array.isArray(strings)) return empty;
+  if (!needs.every((n) => Array.isArray(n) && n.length === 2 && n.every(isString))) return empty;
+  if (!strings.every(isString)) return empty;
   const rows = new Map<string, Row>();
-  for (const [rel, row] of Object.entries(files as Record<string, unknown>)) {
-    if (Array.isArray(row) && row.length === 3 && isNumber(row[0]) && isNumber(row[1]))
-      rows.set(rel, row as Row);
+  // A line a file, parsed one at a time: one parse of megabytes would block an editor.
+  while (at >= 0) {
+    const from = at + 1;
+    at = json.indexOf('\n', from);
+    let row: unknown;
+    try {
+      row = JSON.parse(json.slice(from, at < 0 ? undefined : at));
+    } catch {
+      return empty;
+    }
+    if (
+      Array.isArray(row) &&
+      row.length === 4 &&
+      isString(row[0]) &&
+      isNumber(row[1]) &&
+      isNumber(row[2])
+    )
+      rows.set(row[0], [row[1], row[2], row[3]]);
+    yield;
   }
   return { needs: needs as [string, string][], strings: strings as string[], rows };
 }

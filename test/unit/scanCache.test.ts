@@ -96,6 +96,9 @@ describe('scan cache', function () {
     assert.deepEqual(answer(await scanTree(dir, set, { blocking: true })), want);
     const blockingCached = { blocking: true, cache: ScanCache.open(dir, key, set) };
     assert.deepEqual(answer(await scanTree(dir, set, blockingCached)), want);
+    // The editor's way: read and written in slices of the event loop's time.
+    const sliced = await ScanCache.openInSlices(dir, key, set);
+    assert.deepEqual(answer(await scanTree(dir, set, { cache: sliced })), want);
   }
 
   beforeEach(async () => {
@@ -182,11 +185,20 @@ describe('scan cache', function () {
     const json = edit(text.slice(text.indexOf('\n') + 1));
     fs.writeFileSync(f, `${createHash('sha256').update(json).digest('hex')}\n${json}`);
   }
+  /** Edits the rows (`[size, time, outcome]` by path) of a cache: a line of tables, then a line a file. */
   function resignedData(f: string, edit: (data: { files: Record<string, unknown> }) => void): void {
     resigned(f, (json) => {
-      const data = JSON.parse(json) as { files: Record<string, unknown> };
-      edit(data);
-      return JSON.stringify(data);
+      const [head, ...lines] = json.split('\n');
+      const files: Record<string, unknown> = {};
+      for (const line of lines) {
+        const [rel, ...row] = JSON.parse(line) as [string, ...unknown[]];
+        files[rel] = row;
+      }
+      edit({ files });
+      const rows = Object.entries(files).map(([rel, row]) =>
+        JSON.stringify([rel, ...(row as unknown[])]),
+      );
+      return [head, ...rows].join('\n');
     });
   }
 
