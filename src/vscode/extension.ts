@@ -33,7 +33,8 @@ export interface OutsideInApi {
 
 export function activate(context: vscode.ExtensionContext): OutsideInApi {
   const config = new Config();
-  const host = nodeHost();
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '';
+  const host = nodeHost(context.storageUri ?? context.globalStorageUri, version);
   const store = new NeedsStore(config);
   const index = new WorkspaceIndex(store, config, host);
   context.subscriptions.push(

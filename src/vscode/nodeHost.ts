@@ -3,18 +3,34 @@
  * editor and `outside-in` never disagree. Only the Node entry (extension.ts)
  * imports this file.
  */
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { RecentCommitsCache } from '../node/hotspots';
 import { scanTree } from '../node/scan';
-import { readSourceFile } from '../node/walk';
+import { ScanCache, buildStamp } from '../node/scanCache';
+import { setDigest } from '../node/setDigest';
+import { DEFAULT_MAX_FILE_BYTES, readSourceFile } from '../node/walk';
 import { ReviewGit } from './checklist/git';
 import type { FolderScan, Host, SourceText } from './host';
 import type { NeedsSet } from '../core/needsSet';
 
-export function nodeHost(): Host {
+/**
+ * `storage` is the extension's own folder for this workspace, where each
+ * folder's scan cache lives (never in the user's tree); none, no cache.
+ * `version` keys the caches: another build may match differently.
+ */
+export function nodeHost(storage: vscode.Uri | undefined, version: string): Host {
   const histories = new RecentCommitsCache();
   return {
-    scanFolder: async (folder, set, excludes) => scanLocal(folder, set, excludes),
+    scanFolder: async (folder, set, excludes) =>
+      scanLocal(
+        folder,
+        set,
+        excludes,
+        storage?.scheme === 'file' ? storage.fsPath : undefined,
+        version,
+      ),
     readSource: (uri): Promise<SourceText> =>
       uri.scheme === 'file'
         ? readSourceFile(uri.fsPath)
@@ -44,9 +60,25 @@ async function scanLocal(
   folder: vscode.Uri,
   set: NeedsSet,
   excludes: readonly string[],
+  storage: string | undefined,
+  version: string,
 ): Promise<FolderScan | undefined> {
   if (folder.scheme !== 'file') return undefined;
-  const result = await scanTree(folder.fsPath, set, { excludes });
+  const root = folder.fsPath;
+  let cache: ScanCache | undefined;
+  if (storage !== undefined) {
+    // Everything that changes an answer: the needs, the settings' excludes, the build, the size limit.
+    const extra = JSON.stringify([version, buildStamp(), DEFAULT_MAX_FILE_BYTES, excludes]);
+    const key = await setDigest(set, extra);
+    const dir = path.join(storage, 'scan-cache', folderName(root));
+    cache = await ScanCache.openInSlices(root, key, set, { dir });
+  }
+  const result = await scanTree(root, set, { excludes, cache });
   const { binary, large, unreadable } = result.skipped;
   return { paths: result.paths, files: result.files, skipped: binary + large + unreadable };
+}
+
+/** One cache folder per workspace folder: a short digest of its path. */
+function folderName(root: string): string {
+  return createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 16);
 }

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadNeedsText } from '../../../src/core/load';
 import type { OutsideInApi } from '../../../src/vscode/extension';
@@ -258,6 +260,28 @@ suite('Sidebar: the Customer Needs view', () => {
     await vscode.workspace.fs.writeFile(plain, new TextEncoder().encode(original));
     await eventually(() => linked('Search forgives typos'), none);
     assert.deepEqual(await linked('Checkout feels instant'), checkout);
+  });
+
+  test("the index keeps its scan cache in the extension's storage, not in the workspace", async () => {
+    await children(tree, await needNode(tree, 'Checkout feels instant')); // the index is built
+    // The test runner makes HOME and the user data folder siblings in its session folder.
+    const data = path.join(path.dirname(process.env.HOME ?? ''), 'user-data');
+    const storage = path.join(data, 'User', 'workspaceStorage');
+    const caches = (): string[] =>
+      fs
+        .readdirSync(storage)
+        .map((w) => path.join(storage, w, 'outside-in.outside-in', 'scan-cache'))
+        .filter((d) => fs.existsSync(d))
+        .flatMap((d) => fs.readdirSync(d).map((f) => path.join(d, f, 'scan-cache.json')))
+        .filter((f) => fs.existsSync(f));
+    await poll(() => caches().length === 1, 'one scan cache in the extension storage');
+    const text = fs.readFileSync(caches()[0] as string, 'utf8');
+    // A checksum line, a line of tables, then a line a file: checkout.ts is one.
+    assert.ok(
+      text.split('\n').some((line) => line.startsWith('["src/checkout.ts",')),
+      'the cache has no line for src/checkout.ts',
+    );
+    assert.equal(fs.existsSync(workspaceUri('.outside-in').fsPath), false);
   });
 
   test('the command line writing its cache in .outside-in/ does not rebuild the index', async () => {
