@@ -5,17 +5,10 @@
 import * as vscode from 'vscode';
 import type { AgentsApi } from './agents/registerAgents';
 import { registerAgents } from './agents/registerAgents';
-import { registerAuthoring } from './authoring/registerAuthoring';
 import type { ChecklistApi } from './checklist/commands';
-import { registerChecklist } from './checklist/commands';
-import { registerCommands } from './commands';
-import { Config } from './config';
-import { registerEditor } from './editor/registerEditor';
-import { NeedsStore } from './needsStore';
+import { registerFeatures } from './features';
 import { nodeHost } from './nodeHost';
 import type { ViewsApi } from './views';
-import { registerViews } from './views';
-import { WorkspaceIndex } from './workspaceIndex';
 
 /** What other extensions (and our integration tests) can use. */
 export interface OutsideInApi {
@@ -32,28 +25,13 @@ export interface OutsideInApi {
 }
 
 export function activate(context: vscode.ExtensionContext): OutsideInApi {
-  const config = new Config();
   const version = (context.extension.packageJSON as { version?: string }).version ?? '';
   const host = nodeHost(context.storageUri ?? context.globalStorageUri, version);
-  const store = new NeedsStore(config);
-  const index = new WorkspaceIndex(store, config, host);
-  context.subscriptions.push(
-    config,
-    store,
-    index,
-    registerEditor(store, config, index),
-    registerCommands(store),
-    registerAuthoring(store),
-  );
-  // Each is pushed as soon as it exists, so a later failure leaks none of them.
-  // The checklist is built first: the agents' checklist tool reads it.
-  const checklist = registerChecklist(store, config, context.workspaceState, host.review);
-  context.subscriptions.push(checklist);
-  const views = registerViews(store, index, config, context.workspaceState, host);
-  context.subscriptions.push(views);
+  const { config, store, checklist, views } = registerFeatures(context, host);
   // What the extension could not offer this editor, and why: Output > Outside-In.
   const log = vscode.window.createOutputChannel('Outside-In', { log: true });
   context.subscriptions.push(log);
+  // The agents' checklist tool reads the checklist.
   const agents = registerAgents(store, config, context, checklist, log);
   context.subscriptions.push(agents);
   return {

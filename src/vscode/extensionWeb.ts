@@ -8,39 +8,17 @@
  */
 import * as vscode from 'vscode';
 import { registerLanguageModelTools } from './agents/languageModelTools';
-import { registerAuthoring } from './authoring/registerAuthoring';
-import { registerChecklist } from './checklist/commands';
-import { registerCommands } from './commands';
-import { Config } from './config';
-import { registerEditor } from './editor/registerEditor';
 import type { OutsideInApi } from './extension';
+import { registerFeatures } from './features';
 import { ContextKey } from './ids';
-import { NeedsStore } from './needsStore';
-import { registerViews } from './views';
 import { webHost } from './webHost';
-import { WorkspaceIndex } from './workspaceIndex';
 
 /** What the desktop offers, less the agents (no MCP server without Node). */
 export type OutsideInWebApi = Omit<OutsideInApi, 'agents'>;
 
 export function activate(context: vscode.ExtensionContext): OutsideInWebApi {
-  const host = webHost();
-  const config = new Config();
-  const store = new NeedsStore(config);
-  const index = new WorkspaceIndex(store, config, host);
-  const checklist = registerChecklist(store, config, context.workspaceState, host.review);
-  const views = registerViews(store, index, config, context.workspaceState, host);
-  context.subscriptions.push(
-    config,
-    store,
-    index,
-    registerEditor(store, config, index),
-    registerCommands(store),
-    registerAuthoring(store),
-    registerLanguageModelTools(store, config),
-    checklist,
-    views,
-  );
+  const { config, store, checklist, views } = registerFeatures(context, webHost());
+  context.subscriptions.push(registerLanguageModelTools(store, config));
   void vscode.commands.executeCommand('setContext', ContextKey.NoGit, true);
   return {
     onDidChangeNeeds: store.onDidChange,
