@@ -44,23 +44,45 @@ export interface Classified<K> {
   readonly excluded?: ReadonlySet<K>;
 }
 
-/** The rules that may match a file of one folder, besides those bucketed under the file's own path. */
+/** Rules that one `includes` of their needle rejects together, by where they stand in a rule list. */
+interface Group {
+  readonly needle: string;
+  readonly at: readonly number[];
+  /** Asked about the file's name alone (`byName` rules). */
+  readonly byName: boolean;
+}
+
+/**
+ * The '' bucket's rules, planned once for every folder: a big needs file has
+ * hundreds of any-depth globs, and a tree thousands of folders, so no folder
+ * keeps a copy of them.
+ */
+interface RootPlan<K> {
+  readonly rules: readonly Rule<K>[];
+  /** The rules a file is asked about, whatever its folder (not `depth` rules). */
+  readonly groups: readonly Group[];
+  /** Where the `depth` rules and `byName` rules are: a folder may decide them. */
+  readonly depthRules: readonly number[];
+  readonly nameRules: readonly number[];
+  /** The `depth` rules of files at each depth, grouped; made on first use. */
+  readonly atDepth: Map<number, readonly Group[]>;
+}
+
+/**
+ * The rules that may match a file of one folder, besides those bucketed
+ * under the file's own path. Indices below the root plan's length name its
+ * rules, the others this folder's `rules` (its ancestors' buckets and its own).
+ */
 interface FolderRules<K> {
-  /** In the order `classify` applies them. */
   readonly rules: readonly Rule<K>[];
   /** The answer when none of the rules that need the file's name matches it. */
   readonly answer: Classified<K>;
-  /** Where in `rules` the whole-folder rules are: they match every file of the folder. */
+  /** The rules that match every file of the folder, in order. */
   readonly always: readonly number[];
-  /**
-   * The other rules by needle: one `includes` rejects all of a needle's rules
-   * at once. A group `byName` is asked about the file's name alone.
-   */
-  readonly tested: readonly {
-    readonly needle: string;
-    readonly at: readonly number[];
-    readonly byName: boolean;
-  }[];
+  /** This folder's rules a file is asked about, by needle. */
+  readonly tested: readonly Group[];
+  /** How deep a file of the folder is: which of the root plan's `depth` groups apply. */
+  readonly fileDepth: number;
 }
 
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
@@ -76,6 +98,7 @@ export class PathMatcher<K> {
    * files of a folder get one shared answer.
    */
   private readonly folders = new Map<string, FolderRules<K>>();
+  private plan: RootPlan<K> | undefined;
   /** Compiled patterns by text: the needs of a big file repeat the same globs. */
   private readonly matchers = new Map<string, (path: string) => boolean>();
   private readonly matcherOf = (pattern: string): ((path: string) => boolean) => {
@@ -106,6 +129,7 @@ export class PathMatcher<K> {
       };
       this.rules.push(rule);
       this.folders.clear();
+      this.plan = undefined;
       const bucket = this.buckets.get(compiled.prefix);
       if (bucket) bucket.push(rule);
       else this.buckets.set(compiled.prefix, [rule]);
@@ -126,18 +150,28 @@ export class PathMatcher<K> {
    */
   classify(path: string): Classified<K> {
     const slash = path.lastIndexOf('/');
-    const folder = this.folderRules(slash <= 0 ? '' : path.slice(0, slash), slash <= 0);
+    const plan = this.rootPlan();
+    const folder = this.folderRules(plan, slash <= 0 ? '' : path.slice(0, slash), slash <= 0);
     const name = path.slice(slash + 1);
+    const base = plan.rules.length;
+    const ruleAt = (i: number): Rule<K> =>
+      (i < base ? plan.rules[i] : folder.rules[i - base]) as Rule<K>;
     let hits: number[] | undefined;
-    for (const { needle, at, byName } of folder.tested) {
-      const subject = byName ? name : path;
-      if (!subject.includes(needle)) continue;
-      for (const i of at) if ((folder.rules[i] as Rule<K>).test(subject)) (hits ??= []).push(i);
-    }
+    const ask = (groups: readonly Group[]): void => {
+      for (const { needle, at, byName } of groups) {
+        const subject = byName ? name : path;
+        if (!subject.includes(needle)) continue;
+        for (const i of at) if (ruleAt(i).test(subject)) (hits ??= []).push(i);
+      }
+    };
+    ask(plan.groups);
+    ask(this.depthGroups(plan, folder.fileDepth));
+    ask(folder.tested);
     const own = this.buckets.get(path);
     if (hits === undefined && own === undefined) return folder.answer;
     const decided = new Map<K, Rule<K>>();
-    // In the folder's order, so the answer is the one every rule asked in turn gives.
+    // In the folder's order, so the answer is the one every rule asked in turn
+    // gives; a rule both always and hit is one rule, decided once.
     const matched =
       hits === undefined
         ? folder.always
@@ -145,10 +179,7 @@ export class PathMatcher<K> {
             folder.always,
             hits.sort((a, b) => a - b),
           );
-    decide(
-      decided,
-      matched.map((i) => folder.rules[i] as Rule<K>),
-    );
+    decide(decided, matched.map(ruleAt));
     // Rules bucketed under the file's own path come last, as in `ancestorKeys`.
     if (own !== undefined)
       decide(
@@ -158,11 +189,45 @@ export class PathMatcher<K> {
     return answerOf(decided);
   }
 
-  /** The rules of the buckets of `folder` and its ancestors, in `ancestorKeys` order. */
-  private folderRules(folder: string, top: boolean): FolderRules<K> {
+  private rootPlan(): RootPlan<K> {
+    if (this.plan !== undefined) return this.plan;
+    const rules = this.buckets.get('') ?? [];
+    const depthRules: number[] = [];
+    const nameRules: number[] = [];
+    const asked: number[] = [];
+    rules.forEach((rule, i) => {
+      if (rule.depth !== undefined) depthRules.push(i);
+      else {
+        if (rule.byName) nameRules.push(i);
+        asked.push(i);
+      }
+    });
+    this.plan = {
+      rules,
+      groups: groupsOf(rules, asked, 0),
+      depthRules,
+      nameRules,
+      atDepth: new Map(),
+    };
+    return this.plan;
+  }
+
+  /** The root's `depth` rules that files `fileDepth` deep are asked about. */
+  private depthGroups(plan: RootPlan<K>, fileDepth: number): readonly Group[] {
+    let groups = plan.atDepth.get(fileDepth);
+    if (groups === undefined) {
+      const at = plan.depthRules.filter((i) => plan.rules[i]?.depth === fileDepth);
+      groups = groupsOf(plan.rules, at, 0);
+      plan.atDepth.set(fileDepth, groups);
+    }
+    return groups;
+  }
+
+  /** What `classify` needs of `folder`, from its ancestors' buckets and its own; kept. */
+  private folderRules(plan: RootPlan<K>, folder: string, top: boolean): FolderRules<K> {
     const known = this.folders.get(folder);
     if (known !== undefined) return known;
-    const rules: Rule<K>[] = [...(this.buckets.get('') ?? [])];
+    const rules: Rule<K>[] = [];
     if (!top) {
       let i = folder.indexOf('/');
       while (i > 0) {
@@ -171,30 +236,39 @@ export class PathMatcher<K> {
       }
       rules.push(...(this.buckets.get(folder) ?? []));
     }
-    const always: number[] = [];
-    const byNeedle = new Map<string, { needle: string; at: number[]; byName: boolean }>();
     // A file of the folder has one segment more than it.
     const fileDepth = top ? 1 : folder.split('/').length + 1;
+    const always: number[] = [];
+    // The root's rules a folder decides: a name glob matching one of its
+    // folders, a glob without `**` that files here are deeper than.
+    if (!top)
+      for (const i of [...plan.nameRules, ...plan.depthRules].sort((a, b) => a - b)) {
+        const rule = plan.rules[i] as Rule<K>;
+        const decides = rule.byName || (rule.depth as number) < fileDepth;
+        if (decides && matches(rule, folder)) always.push(i);
+      }
+    const base = plan.rules.length;
+    const asked: number[] = [];
     rules.forEach((rule, i) => {
-      if (rule.wholeFolder) always.push(i);
+      if (rule.wholeFolder) always.push(base + i);
       else if (rule.depth !== undefined && rule.depth !== fileDepth) {
         // Too deep for the folder's files, or decided by one of its folders.
-        if (rule.depth < fileDepth && matches(rule, folder)) always.push(i);
-      }
-      // A name glob matches a file when it matches the file's name or one of its folders.
-      else if (rule.byName && !top && matches(rule, folder)) always.push(i);
-      else {
-        const group = byNeedle.get(rule.group);
-        if (group) group.at.push(i);
-        else byNeedle.set(rule.group, { needle: rule.needle, at: [i], byName: rule.byName });
-      }
+        if (rule.depth < fileDepth && matches(rule, folder)) always.push(base + i);
+      } else if (rule.byName && !top && matches(rule, folder)) always.push(base + i);
+      else asked.push(i);
     });
     const decided = new Map<K, Rule<K>>();
     decide(
       decided,
-      always.map((i) => rules[i] as Rule<K>),
+      always.map((i) => (i < base ? plan.rules[i] : rules[i - base]) as Rule<K>),
     );
-    const found = { rules, answer: answerOf(decided), always, tested: [...byNeedle.values()] };
+    const found = {
+      rules,
+      answer: answerOf(decided),
+      always,
+      tested: groupsOf(rules, asked, base),
+      fileDepth,
+    };
     this.folders.set(folder, found);
     return found;
   }
@@ -220,6 +294,18 @@ function decide<K>(decided: Map<K, Rule<K>>, rules: readonly Rule<K>[]): void {
     const prior = decided.get(rule.owner);
     if (!prior || prior.order < rule.order) decided.set(rule.owner, rule);
   }
+}
+
+/** The rules of `rules` at `at`, grouped by needle; indices shifted by `base`. */
+function groupsOf<K>(rules: readonly Rule<K>[], at: readonly number[], base: number): Group[] {
+  const byKey = new Map<string, { needle: string; at: number[]; byName: boolean }>();
+  for (const i of at) {
+    const rule = rules[i] as Rule<K>;
+    const group = byKey.get(rule.group);
+    if (group) group.at.push(base + i);
+    else byKey.set(rule.group, { needle: rule.needle, at: [base + i], byName: rule.byName });
+  }
+  return [...byKey.values()];
 }
 
 /** Whether `rule` matches `path`, its needle first: most globs meet most folders only there. */
@@ -281,7 +367,7 @@ export function compileGlob(
   let glob = raw.trim();
   const negated = glob.startsWith('!');
   if (negated) glob = glob.slice(1);
-  glob = glob.replace(/^\.\//, '');
+  glob = glob.replace(/^(\.\/)+/, '');
   const dirOnly = glob.endsWith('/');
   glob = glob.replace(/^\/+/, '').replace(/\/+$/, '');
   if (glob === '') return undefined;
