@@ -90,9 +90,9 @@ export class NeedsStore implements vscode.Disposable {
       watcher.onDidDelete(reload),
       gitignores,
       // The command line's cache folder has its own `.gitignore`, which hides nothing else.
-      gitignores.onDidCreate((uri) => inCacheDir(uri.path) || reload()),
-      gitignores.onDidChange((uri) => inCacheDir(uri.path) || reload()),
-      gitignores.onDidDelete((uri) => inCacheDir(uri.path) || reload()),
+      gitignores.onDidCreate((uri) => inOurCache(uri) || reload()),
+      gitignores.onDidChange((uri) => inOurCache(uri) || reload()),
+      gitignores.onDidDelete((uri) => inOurCache(uri) || reload()),
       folders,
       folders.onDidDelete((uri) => this.holdsLoaded(uri) && reload()),
       folders.onDidCreate((uri) => void this.folderCreated(uri)),
@@ -196,7 +196,7 @@ export class NeedsStore implements vscode.Disposable {
    * (a checkout, an unpacked archive) is over. Build output never holds any.
    */
   private async folderCreated(uri: vscode.Uri): Promise<void> {
-    if (inCacheDir(uri.path)) return; // the command line's cache: never a needs file there
+    if (inOurCache(uri)) return; // the command line's cache: never a needs file there
     // The folders findNeedsFiles never searches, relative to the workspace
     // folder: one named `out` above the workspace does not count.
     if (isExcluded(`${vscode.workspace.asRelativePath(uri, false)}/`)) return;
@@ -330,4 +330,9 @@ export class NeedsStore implements vscode.Disposable {
 /** The settings that change what is loaded; others (hover, CodeLens) need no reload. */
 function loadSettingsKey(settings: Settings): string {
   return JSON.stringify([settings.needsFiles, settings.staleDays]);
+}
+
+/** Whether `uri` is under the command line's cache folder in its workspace folder: no answer changes there. */
+export function inOurCache(uri: vscode.Uri): boolean {
+  return inCacheDir(vscode.workspace.asRelativePath(uri, false));
 }

@@ -9,12 +9,13 @@
  */
 import * as vscode from 'vscode';
 import type { ScopedLink } from '../core/needsSet';
-import { inCacheDir } from '../core/excludes';
 import { isNeedsFileName } from '../core/needsFileChoice';
 import type { Config } from './config';
-import type { Host } from './host';
+import type { Host, SourceText } from './host';
 import { DisposableStore } from './lifecycle';
+import { relativePath } from './needsFileAccess';
 import type { NeedsStore } from './needsStore';
+import { inOurCache } from './needsStore';
 
 export interface FileLinks {
   readonly uri: vscode.Uri;
@@ -82,10 +83,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       config.onDidChange(invalidate),
       watcher,
       // The command line writing its cache changes no answer: no rebuild for it.
-      watcher.onDidChange((uri) => inCacheDir(uri.path) || this.fileChanged(uri, invalidate)),
-      watcher.onDidDelete((uri) => inCacheDir(uri.path) || this.fileChanged(uri, invalidate)),
+      watcher.onDidChange((uri) => inOurCache(uri) || this.fileChanged(uri, invalidate)),
+      watcher.onDidDelete((uri) => inOurCache(uri) || this.fileChanged(uri, invalidate)),
       // A new file may be ignored by .gitignore: only a walk can tell.
-      watcher.onDidCreate((uri) => inCacheDir(uri.path) || invalidate()),
+      watcher.onDidCreate((uri) => inOurCache(uri) || invalidate()),
     );
   }
 
@@ -116,23 +117,35 @@ export class WorkspaceIndex implements vscode.Disposable {
     return out;
   }
 
-  /** Re-reads one walked file into the index (or drops it when gone); anything else rebuilds. */
+  /**
+   * Re-reads one walked file into the index (or drops it when gone), in every
+   * folder that walked it: nested workspace folders may both hold it.
+   */
   private fileChanged(uri: vscode.Uri, invalidate: () => void): void {
     const current = this.current;
     if (current === undefined) return; // nothing built yet: the first links() reads it anyway
     const next = current.then(async (all) => {
-      const found = this.store.setFor(uri);
-      const key = found?.folder.uri.toString() ?? '';
-      const folder = all.folders.get(key);
-      // Ignored, excluded or outside: never scanned. A needs file is the store's to reload.
-      if (!found || !folder?.walked.has(found.path) || isNeedsFileName(uri.path)) return all;
-      const outcome = await this.host.readSource(uri);
-      const links = 'text' in outcome ? found.set.fileLinks(found.path, outcome.text) : [];
-      const files = new Map(folder.files);
-      files.delete(found.path);
-      if (links.length > 0) files.set(found.path, links);
-      const folders = new Map(all.folders).set(key, { ...folder, files });
-      return { ...all, folders };
+      // A needs file is the store's to reload.
+      if (isNeedsFileName(uri.path)) return all;
+      let read: SourceText | undefined;
+      let folders: Map<string, FolderLinks> | undefined;
+      for (const { folder: workspaceFolder, set } of this.store.folderSets()) {
+        const key = workspaceFolder.uri.toString();
+        const folder = all.folders.get(key);
+        const inside =
+          uri.scheme === workspaceFolder.uri.scheme &&
+          uri.authority === workspaceFolder.uri.authority;
+        const rel = inside ? relativePath(workspaceFolder, uri) : '';
+        // Ignored, excluded or outside: never scanned.
+        if (folder === undefined || !folder.walked.has(rel)) continue;
+        read ??= await this.host.readSource(uri);
+        const links = 'text' in read ? set.fileLinks(rel, read.text) : [];
+        const files = new Map(folder.files);
+        files.delete(rel);
+        if (links.length > 0) files.set(rel, links);
+        (folders ??= new Map(all.folders)).set(key, { ...folder, files });
+      }
+      return folders === undefined ? all : { ...all, folders };
     });
     this.current = next;
     next.then(

@@ -151,4 +151,49 @@ suite('Multi-root workspace', () => {
     );
     assert.deepEqual(await hoverTitles(exporter, 'audit-log'), ['Every refund leaves a trace']);
   });
+  test('an edit reaches every folder that holds the file: a nested folder opened beside its parent', async function () {
+    this.timeout(60_000);
+    const gifts = uri('shop', 'packages', 'gifts');
+    const note = uri('shop', 'packages', 'gifts', 'src', 'note.ts');
+    const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(note));
+    const needsFile = await vscode.workspace.openTextDocument(uri('shop', 'customer-needs.yaml'));
+    // Who refers to shop's fast-checkout (paths: the nested folder is now the nearest for note.ts).
+    const referrers = async (): Promise<string[]> => {
+      const found = await vscode.commands.executeCommand<vscode.Location[]>(
+        'vscode.executeReferenceProvider',
+        needsFile.uri,
+        positionOf(needsFile, 'id: fast-checkout', 4),
+      );
+      return found.map((l) => l.uri.path).sort();
+    };
+    const count = vscode.workspace.workspaceFolders?.length ?? 0;
+    assert.ok(vscode.workspace.updateWorkspaceFolders(count, 0, { uri: gifts, name: 'gifts' }));
+    try {
+      // The nested folder is the nearest for note.ts once VS Code has it; then the store reloads.
+      const deadline = Date.now() + 20_000;
+      while (vscode.workspace.getWorkspaceFolder(note)?.name !== 'gifts') {
+        if (Date.now() > deadline) throw new Error('the nested folder never opened');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setTimeout(r, 2000));
+      await (await activeApi()).ready();
+      // The shop folder's scan walks the nested folder's file too.
+      while (!(await referrers()).includes(note.path)) {
+        if (Date.now() > deadline) throw new Error('note.ts never referred to fast-checkout');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      await vscode.workspace.fs.writeFile(
+        note,
+        new TextEncoder().encode(original.replace('// @need fast-checkout\n', '')),
+      );
+      while ((await referrers()).includes(note.path)) {
+        if (Date.now() > deadline + 10_000)
+          throw new Error('the edit never reached the shop folder: note.ts still refers to it');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      await vscode.workspace.fs.writeFile(note, new TextEncoder().encode(original));
+      vscode.workspace.updateWorkspaceFolders(count, 1);
+    }
+  });
 });
