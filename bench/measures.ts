@@ -16,6 +16,7 @@ import { GIT_DIFF_FLAGS } from '../src/node/git';
 import { loadNeedsFiles } from '../src/node/needsFiles';
 import { scanTree } from '../src/node/scan';
 import { CACHE_DIR, ScanCache, cacheKey } from '../src/node/scanCache';
+import { scanWorkers } from '../src/cli/scanWorkers';
 import { regexMatcher, ripgrepPath, run } from './baselines';
 import type { Inputs } from './generate';
 import { git } from './generate';
@@ -47,6 +48,9 @@ export interface MeasureOptions {
 }
 
 /** Evidence is aged against a fixed day, so warnings are the same every run. */
+/** The command line's workers: its scans read on every core, as ripgrep does. */
+const workers = scanWorkers();
+
 const LOAD = { today: '2026-12-31', maxChars: 64 * 1024 * 1024 };
 
 function result(r: Omit<Result, 'value' | 'baseline' | 'ratio' | 'met' | 'unit'>): Result {
@@ -183,7 +187,8 @@ export async function scanMeasure(inputs: Inputs, o: MeasureOptions): Promise<Re
   const rgArgs = ['--no-ignore-parent', '--no-messages', '-n', '-F', '@need', '.'];
   const fresh = freshSets(set);
   const samples = await timePair(
-    async () => use((await scanTree(inputs.tree, fresh.next(), { blocking: true })).files.length),
+    async () =>
+      use((await scanTree(inputs.tree, fresh.next(), { blocking: true, workers })).files.length),
     async () => use((await run(rg, rgArgs, inputs.tree)).length),
     { runs: o.quick ? 2 : 7, warmup: 1, beforeA: fresh.beforeA },
   );
@@ -215,7 +220,7 @@ export async function warmScanMeasure(inputs: Inputs, o: MeasureOptions): Promis
     async () => {
       const s = fresh.next();
       const cache = ScanCache.open(inputs.tree, key, s);
-      use((await scanTree(inputs.tree, s, { blocking: true, cache })).files.length);
+      use((await scanTree(inputs.tree, s, { blocking: true, cache, workers })).files.length);
     },
     async () => use((await run(rg, rgArgs, inputs.tree)).length),
     { runs: o.quick ? 2 : 7, warmup: 1, beforeA: fresh.beforeA },
@@ -254,7 +259,7 @@ export async function nodeModulesMeasure(root: string, o: MeasureOptions): Promi
   rgArgs.push('.');
   const fresh = freshSets(set);
   const samples = await timePair(
-    async () => use((await scanTree(tree, fresh.next(), { blocking: true })).files.length),
+    async () => use((await scanTree(tree, fresh.next(), { blocking: true, workers })).files.length),
     async () => use((await run(rg, rgArgs, tree)).length),
     { runs: o.quick ? 2 : 5, warmup: 1, beforeA: fresh.beforeA },
   );

@@ -148,7 +148,8 @@ one \`git fast-import\`, whose diff touches 2,000 files.
    \`node_modules\` row scans this project's own dependencies (hundreds of
    published packages) with \`examples/shop\`'s needs file, against ripgrep
    looking for every keyword of that file (\`-i -F\`, hidden files included
-   as ours are). Each timed scan (and each checklist below) gets a needs set
+   as ours are). Ours reads as \`outside-in check\` does: on this thread and
+   one worker thread a further core. Each timed scan (and each checklist below) gets a needs set
    built afresh from the loaded files, as a new process has: a set learns
    each folder's globs as it is asked, and no run profits from the one before.
 4. **Checklist**: \`git diff\` with the flags \`src/node/git.ts\` uses, as a

@@ -10,6 +10,7 @@ import { shadowedProblem } from '../core/needsFileChoice';
 import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import { scanTree } from '../node/scan';
 import { openScanCache } from './scanCache';
+import { scanWorkers } from './scanWorkers';
 import { walkFiles } from '../node/walk';
 import type { Io, PrintableProblem } from './io';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, formatProblem } from './io';
@@ -59,6 +60,7 @@ export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
   const scan = await scanTree(args.root, loaded.set, {
     paths: all,
     blocking: true,
+    workers: scanWorkers(),
     cache: args.cache === true ? openScanCache(args.root, loaded) : undefined,
   });
   for (const file of scan.files) {

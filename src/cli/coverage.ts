@@ -16,6 +16,7 @@ import { isNeedsFileName } from '../core/needsFileChoice';
 import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import { scanTree } from '../node/scan';
 import { openScanCache } from './scanCache';
+import { scanWorkers } from './scanWorkers';
 import { walkFiles } from '../node/walk';
 import type { Io } from './io';
 import { EXIT_OK, UsageError } from './io';
@@ -67,6 +68,7 @@ export async function runCoverage(io: Io, args: CoverageArgs): Promise<number> {
     scanTree(args.root, loaded.set, {
       paths: all,
       blocking: true,
+      workers: scanWorkers(),
       cache: args.cache === true ? openScanCache(args.root, loaded) : undefined,
     }),
     recentCommits(args.root, { days: args.since, now: args.now }),

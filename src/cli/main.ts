@@ -21,6 +21,7 @@ import { resolveRoot } from './root';
 import type { CommandSpec } from './usage';
 import { commandHelp, globalHelp, orList } from './usage';
 import { cliVersion } from './version';
+import { isScanWorker, runScanWorker } from '../node/scanWorker';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -153,8 +154,10 @@ function loadOptions(staleDays: string | undefined): LoadOptions {
   return { staleDays: n };
 }
 
+// A scan worker started from the bundle runs the scan's side, nothing else.
+if (isScanWorker()) runScanWorker();
 // Run when bundled as dist/cli.js or executed directly, not when imported by tests.
-if (require.main === module) {
+else if (require.main === module) {
   // `outside-in explain x | head` closes the pipe early: that is not a failure.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -8,6 +8,8 @@ import type { UnknownAnnotation } from '../core/match';
 import type { NeedsSet, ScopedLink } from '../core/needsSet';
 import { isNeedsFileName } from '../core/needsFileChoice';
 import type { CachedOutcome, ScanCache } from './scanCache';
+import { outcomesOnCores } from './scanWorkers';
+import type { ScanWorkers } from './scanWorkers';
 import { readSourceFile, readSourceFileSync, walkFiles } from './walk';
 import type { StatOutcome, WalkOptions } from './walk';
 
@@ -49,7 +51,11 @@ export interface ScanOptions extends WalkOptions {
   readonly paths?: readonly string[];
   /** Remembers each file's outcome between runs (see scanCache.ts); none by default. */
   readonly cache?: ScanCache;
+  /** With `blocking`: workers that read and match beside this thread (scanWorkers.ts); none by default. */
+  readonly workers?: ScanWorkers;
 }
+
+const MIN_FILES_FOR_WORKERS = 2000;
 
 /**
  * Walks `root` and relates every source file (not the needs files) to `set`.
@@ -80,7 +86,7 @@ export async function scanTree(
   const fetch = async (rel: string): Promise<Fetched> => {
     const abs = path.join(root, rel);
     if (cache !== undefined) {
-      const stat = await statOf(abs, blocking);
+      const stat = blocking ? statOf(abs) : await statOfAsync(abs);
       const hit = stat && cache.get(rel, stat.size, stat.mtimeMs);
       if (hit !== undefined) return { cached: hit };
     }
@@ -104,6 +110,52 @@ export async function scanTree(
     if (outcome !== undefined) cache?.set(rel, r.size, r.mtimeMs, outcome);
     return outcome;
   };
+  const record = (rel: string, outcome: CachedOutcome | undefined): void => {
+    let scanned: ScannedFile | undefined;
+    if (outcome === undefined || !outcome.read) {
+      skipped[outcome === undefined ? 'unreadable' : outcome.skipped]++;
+      // Unread files still relate by path: say so rather than drop them.
+      const links = set.pathLinks(rel);
+      if (links.length > 0) scanned = { path: rel, links, unknown: [], retired: [] };
+    } else {
+      read++;
+      const { links, unknown, retired } = outcome;
+      if (links.length > 0 || unknown.length > 0 || retired.length > 0)
+        scanned = { path: rel, links, unknown, retired };
+    }
+    if (scanned !== undefined) files.push(scanned);
+  };
+  const workers = options.workers;
+  if (blocking && workers !== undefined && workers.count > 0) {
+    // What the cache answers first, then the rest on every core.
+    const outcomes: (CachedOutcome | undefined)[] = new Array<CachedOutcome | undefined>(
+      sources.length,
+    );
+    const todo: number[] = [];
+    sources.forEach((rel, i) => {
+      const stat = cache === undefined ? undefined : statOf(path.join(root, rel));
+      const hit = stat && cache?.get(rel, stat.size, stat.mtimeMs);
+      if (hit !== undefined) outcomes[i] = hit;
+      else todo.push(i);
+    });
+    const own = (rel: string): CachedOutcome | undefined =>
+      outcomeOf(rel, readSourceFileSync(path.join(root, rel), options.maxFileBytes));
+    if (todo.length >= (workers.minFiles ?? MIN_FILES_FOR_WORKERS))
+      await outcomesOnCores(
+        root,
+        set,
+        sources,
+        todo,
+        workers,
+        { ...options, cache },
+        own,
+        outcomes,
+      );
+    else for (const i of todo) outcomes[i] = own(sources[i] as string);
+    sources.forEach((rel, i) => record(rel, outcomes[i]));
+    cache?.save();
+    return { paths, files, read, excluded: walked.length - paths.length, skipped };
+  }
   for (let i = 0; i < sources.length; i += batch) {
     const chunk = sources.slice(i, i + batch);
     const fetched = await Promise.all(chunk.map(fetch));
@@ -114,20 +166,7 @@ export async function scanTree(
         slice = performance.now();
       }
       const rel = chunk[k] as string;
-      const outcome = outcomeOf(rel, fetched[k] as Fetched);
-      let scanned: ScannedFile | undefined;
-      if (outcome === undefined || !outcome.read) {
-        skipped[outcome === undefined ? 'unreadable' : outcome.skipped]++;
-        // Unread files still relate by path: say so rather than drop them.
-        const links = set.pathLinks(rel);
-        if (links.length > 0) scanned = { path: rel, links, unknown: [], retired: [] };
-      } else {
-        read++;
-        const { links, unknown, retired } = outcome;
-        if (links.length > 0 || unknown.length > 0 || retired.length > 0)
-          scanned = { path: rel, links, unknown, retired };
-      }
-      if (scanned !== undefined) files.push(scanned);
+      record(rel, outcomeOf(rel, fetched[k] as Fetched));
     }
   }
   // The editor's scan builds the file in slices, as it reads.
@@ -139,12 +178,17 @@ export async function scanTree(
 /** A file's remembered outcome, or what reading it gave. */
 type Fetched = { readonly cached: CachedOutcome } | StatOutcome;
 
-async function statOf(
-  abs: string,
-  blocking: boolean,
-): Promise<{ size: number; mtimeMs: number } | undefined> {
+function statOf(abs: string): { size: number; mtimeMs: number } | undefined {
   try {
-    return blocking ? fs.statSync(abs) : await fs.promises.stat(abs);
+    return fs.statSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+async function statOfAsync(abs: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  try {
+    return await fs.promises.stat(abs);
   } catch {
     return undefined;
   }
@@ -156,7 +200,7 @@ async function readStatted(
   maxBytes: number | undefined,
   withStat: boolean,
 ): Promise<StatOutcome> {
-  const stat = withStat ? await statOf(abs, false) : undefined;
+  const stat = withStat ? await statOfAsync(abs) : undefined;
   const outcome = await readSourceFile(abs, maxBytes);
   return { outcome, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1 };
 }

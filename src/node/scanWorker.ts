@@ -1,0 +1,125 @@
+/**
+ * The worker side of a scan on several cores (see scanWorkers.ts): it
+ * rebuilds the needs' matching from the parts the main thread sends, then
+ * reads and matches each batch of files it is given and answers with their
+ * line links by need id. Path links are the main thread's: they come from
+ * the globs alone.
+ */
+import * as path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { UnknownAnnotation } from '../core/match';
+import { buildIndex } from '../core/match';
+import type { Need, NeedsFile } from '../core/model';
+import { NeedsSet } from '../core/needsSet';
+import { readSourceFileSync } from './walk';
+
+/** What a worker is told it is for, so a bundle can tell a scan worker from a run. */
+export const SCAN_WORKER = 'outside-in-scan-worker';
+
+/** What matching needs of one needs file: ids, states, globs and keywords. */
+export interface MatchingScope {
+  readonly needsFile: string;
+  readonly dir: string;
+  readonly exclude: readonly string[];
+  readonly invalidIds: readonly string[];
+  readonly needs: readonly {
+    readonly id: string;
+    readonly status: Need['status'];
+    readonly paths: readonly string[];
+    readonly keywords: readonly string[];
+  }[];
+}
+
+export interface WorkerStart {
+  readonly kind: typeof SCAN_WORKER;
+  readonly root: string;
+  readonly scopes: readonly MatchingScope[];
+  readonly maxFileBytes: number | undefined;
+}
+
+/**
+ * One file's answer: `[index, size, mtimeMs, skipped]` for a file not read,
+ * else `[index, size, mtimeMs, links, unknown, retired]` with links flat as
+ * rule, scope, need id, match, line, start, end.
+ */
+export type WorkerAnswer =
+  | [number, number, number, 'binary' | 'large' | 'unreadable']
+  | [number, number, number, (string | number)[], UnknownAnnotation[], UnknownAnnotation[]];
+
+/** Whether this thread is a scan worker: true once it has started answering. */
+export function isScanWorker(): boolean {
+  return (workerData as Partial<WorkerStart> | undefined)?.kind === SCAN_WORKER;
+}
+
+export function runScanWorker(): void {
+  const start = workerData as WorkerStart;
+  const port = parentPort;
+  if (port === null) return;
+  const set = new NeedsSet(
+    start.scopes.map((s) => ({ needsFile: s.needsFile, dir: s.dir, index: buildIndex(fileOf(s)) })),
+  );
+  const scopeOf = new Map(set.scopes.map((s, i) => [s.needsFile, i]));
+  port.on('message', (batch: readonly [number, string][] | null) => {
+    if (batch === null) {
+      port.close();
+      return;
+    }
+    const answers: WorkerAnswer[] = [];
+    for (const [index, rel] of batch) {
+      const r = readSourceFileSync(path.join(start.root, rel), start.maxFileBytes);
+      if ('skipped' in r.outcome) {
+        answers.push([index, r.size, r.mtimeMs, r.outcome.skipped]);
+        continue;
+      }
+      const unknown: UnknownAnnotation[] = [];
+      const retired: UnknownAnnotation[] = [];
+      const flat: (string | number)[] = [];
+      for (const l of set.fileLinks(rel, r.outcome.text, unknown, retired)) {
+        if (l.rule === 'path') continue;
+        flat.push(
+          l.rule,
+          scopeOf.get(l.needsFile) ?? -1,
+          l.needId,
+          l.match,
+          l.line ?? -1,
+          l.start ?? -1,
+          l.end ?? -1,
+        );
+      }
+      answers.push([index, r.size, r.mtimeMs, flat, unknown, retired]);
+    }
+    port.postMessage(answers);
+  });
+  port.postMessage('ready');
+}
+
+const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A needs file holding only what matching reads; the rest never leaves the main thread. */
+function fileOf(s: MatchingScope): NeedsFile {
+  const at = (value: string): { value: string; span: typeof NOWHERE } => ({ value, span: NOWHERE });
+  const needs = s.needs.map(
+    (n) =>
+      ({
+        id: n.id,
+        title: n.id,
+        priority: 'medium',
+        status: n.status,
+        evidence: [],
+        signals: [],
+        paths: n.paths.map(at),
+        keywords: n.keywords.map(at),
+        review: [],
+        span: NOWHERE,
+        idSpan: NOWHERE,
+      }) as unknown as Need,
+  );
+  return {
+    version: 1,
+    personas: new Map(),
+    values: [],
+    needs,
+    invalidIds: new Map(s.invalidIds.map((id) => [id, NOWHERE])),
+    exclude: s.exclude.map(at),
+  } as unknown as NeedsFile;
+}

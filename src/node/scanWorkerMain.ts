@@ -1,0 +1,4 @@
+/** A scan worker's entry for the unbundled code (the bundled command line is its own). */
+import { runScanWorker } from './scanWorker';
+
+runScanWorker();
