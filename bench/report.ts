@@ -107,7 +107,7 @@ Values are medians; the range in brackets is min–max over the runs
 - Memory: ${machine.memoryGiB} GiB
 - Node: ${machine.node} on ${machine.platform}
 - ${machine.git}; ripgrep: ${machine.ripgrep}
-- Load average (1 min) at the start and the end of the run: ${machine.load.start.toFixed(1)} and ${machine.load.end.toFixed(1)}${busy(machine) ? `. **The machine was busy** (more runnable processes than its ${machine.cores} cores: other test runs): the milliseconds are inflated and noisy, and the ratios, taken in alternation, are the measure.` : ''}
+- Load average (1 min) at the start and the end of the run: ${machine.load.start.toFixed(1)} and ${machine.load.end.toFixed(1)}${busy(machine) ? `. **The machine was busy** (more runnable processes than its ${machine.cores} cores): the milliseconds are inflated and noisy, and the ratios, taken in alternation, are the measure.` : ''}
 
 ## Results
 
