@@ -14,6 +14,7 @@ import { scanTree } from '../../src/node/scan';
 import type { ScanResult } from '../../src/node/scan';
 import { CACHE_DIR, ScanCache, cacheKey } from '../../src/node/scanCache';
 import { makeTempDir, removeDir } from './helpers/gitRepo';
+import { scanAnswer } from './helpers/scanAnswer';
 
 const NEEDS = [
   'version: 1',
@@ -54,21 +55,6 @@ function write(dir: string, rel: string, content: string, time = OLD): void {
   fs.utimesSync(abs, time, time);
 }
 
-/** The parts of a scan an answer is made of, links without their need objects. */
-function answer(r: ScanResult): unknown {
-  return {
-    paths: r.paths,
-    read: r.read,
-    skipped: r.skipped,
-    files: r.files.map((f) => ({
-      path: f.path,
-      links: f.links.map(({ need, ...l }) => ({ ...l, title: need.title })),
-      unknown: f.unknown,
-      retired: f.retired,
-    })),
-  };
-}
-
 describe('scan cache', function () {
   this.timeout(60000);
   let dir: string;
@@ -90,15 +76,15 @@ describe('scan cache', function () {
    * and the command line's blocking reads as the editor's do.
    */
   async function agrees(): Promise<void> {
-    const want = answer(await uncached());
-    assert.deepEqual(answer(await cached()), want);
-    assert.deepEqual(answer(await cached()), want);
-    assert.deepEqual(answer(await scanTree(dir, set, { blocking: true })), want);
+    const want = scanAnswer(await uncached());
+    assert.deepEqual(scanAnswer(await cached()), want);
+    assert.deepEqual(scanAnswer(await cached()), want);
+    assert.deepEqual(scanAnswer(await scanTree(dir, set, { blocking: true })), want);
     const blockingCached = { blocking: true, cache: ScanCache.open(dir, key, set) };
-    assert.deepEqual(answer(await scanTree(dir, set, blockingCached)), want);
+    assert.deepEqual(scanAnswer(await scanTree(dir, set, blockingCached)), want);
     // The editor's way: read and written in slices of the event loop's time.
     const sliced = await ScanCache.openInSlices(dir, key, set);
-    assert.deepEqual(answer(await scanTree(dir, set, { cache: sliced })), want);
+    assert.deepEqual(scanAnswer(await scanTree(dir, set, { cache: sliced })), want);
   }
 
   beforeEach(async () => {
@@ -372,9 +358,9 @@ describe('scan cache in a folder outside the tree', function () {
     it(`never changes an answer when ${name}`, async () => {
       await cached();
       damage(cacheFile());
-      const want = answer(await scanTree(dir, set));
-      assert.deepEqual(answer(await cached()), want);
-      assert.deepEqual(answer(await cached()), want);
+      const want = scanAnswer(await scanTree(dir, set));
+      assert.deepEqual(scanAnswer(await cached()), want);
+      assert.deepEqual(scanAnswer(await cached()), want);
     });
   }
 });

@@ -10,6 +10,7 @@ import { readSourceFileSync } from '../../src/node/walk';
 import type { UnknownAnnotation } from '../../src/core/match';
 import type { CachedOutcome } from '../../src/node/scanCache';
 import { makeTempDir, removeDir } from './helpers/gitRepo';
+import { scanAnswer } from './helpers/scanAnswer';
 
 // A scan on several cores must answer as a scan on one thread does: the
 // workers rebuild only what matching needs, and their answers come back by
@@ -59,22 +60,6 @@ function tree(copies: number): Record<string, string> {
   return files;
 }
 
-/** The parts of a scan an answer is made of, links with their need's title for their need object. */
-function answer(r: ScanResult): unknown {
-  return {
-    paths: r.paths,
-    read: r.read,
-    excluded: r.excluded,
-    skipped: r.skipped,
-    files: r.files.map((f) => ({
-      path: f.path,
-      links: f.links.map(({ need, ...l }) => ({ ...l, title: need.title })),
-      unknown: f.unknown,
-      retired: f.retired,
-    })),
-  };
-}
-
 const SCRIPT = path.join(__dirname, '..', '..', 'src', 'node', 'scanWorkerMain.js');
 
 describe('scan on several cores', function () {
@@ -104,25 +89,25 @@ describe('scan on several cores', function () {
   };
 
   it('answers as one thread does, with one worker or three', async () => {
-    const want = answer(await scan());
+    const want = scanAnswer(await scan());
     // The tree holds what it should: links of both needs files, unknown and retired ids, skips.
     const w = want as { files: { path: string }[]; skipped: { binary: number; large: number } };
     assert.ok(w.files.some((f) => f.path === 'packages/gifts/src/n0.ts'));
     assert.deepEqual([w.skipped.binary, w.skipped.large], [40, 1]);
-    assert.deepEqual(answer(await scan({ count: 1, script: SCRIPT })), want);
-    assert.deepEqual(answer(await scan({ count: 3, script: SCRIPT })), want);
+    assert.deepEqual(scanAnswer(await scan({ count: 1, script: SCRIPT })), want);
+    assert.deepEqual(scanAnswer(await scan({ count: 3, script: SCRIPT })), want);
   });
 
   it('answers as one thread does when no worker can start', async () => {
-    const want = answer(await scan());
+    const want = scanAnswer(await scan());
     const missing = path.join(dir, 'no-such-worker.js');
-    assert.deepEqual(answer(await scan({ count: 2, script: missing })), want);
+    assert.deepEqual(scanAnswer(await scan({ count: 2, script: missing })), want);
     // A script that is no scan worker: it never answers, and exits.
     const elsewhere = makeTempDir('scan-workers-script');
     try {
       const wrong = path.join(elsewhere, 'wrong.js');
       fs.writeFileSync(wrong, 'process.exit(3);\n');
-      assert.deepEqual(answer(await scan({ count: 2, script: wrong })), want);
+      assert.deepEqual(scanAnswer(await scan({ count: 2, script: wrong })), want);
     } finally {
       removeDir(elsewhere);
     }
@@ -147,7 +132,7 @@ describe('scan on several cores', function () {
       workers,
       cache: ScanCache.open(dir, key, loaded.set),
     });
-    assert.deepEqual(answer(second), answer(first));
+    assert.deepEqual(scanAnswer(second), scanAnswer(first));
   });
 
   it('shares the files out, and what the workers answer is what this thread would make', async () => {
