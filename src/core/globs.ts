@@ -149,6 +149,38 @@ export class PathMatcher<K> {
    * name-dependent globs share one answer: treat it as read-only.
    */
   classify(path: string): Classified<K> {
+    const { folder, ruleAt, hits } = this.asked(path);
+    const own = this.buckets.get(path);
+    if (hits === undefined && own === undefined) return folder.answer;
+    const decided = new Map<K, Rule<K>>();
+    // In the folder's order, so the answer is the one every rule asked in turn
+    // gives; a rule both always and hit is one rule, decided once.
+    const matched =
+      hits === undefined
+        ? folder.always
+        : mergeSorted(
+            folder.always,
+            hits.sort((a, b) => a - b),
+          );
+    decide(decided, matched.map(ruleAt));
+    // Rules bucketed under the file's own path come last: buckets go from '' down to the path.
+    if (own !== undefined)
+      decide(
+        decided,
+        own.filter((r) => r.wholeFolder || matches(r, path)),
+      );
+    return answerOf(decided);
+  }
+
+  /**
+   * What `path`'s folder says of its files, and the rules its name or path
+   * matches besides the folder's `always` ones (undefined when none), by index.
+   */
+  private asked(path: string): {
+    folder: FolderRules<K>;
+    ruleAt: (i: number) => Rule<K>;
+    hits: number[] | undefined;
+  } {
     const slash = path.lastIndexOf('/');
     const plan = this.rootPlan();
     const folder = this.folderRules(plan, slash <= 0 ? '' : path.slice(0, slash), slash <= 0);
@@ -167,26 +199,7 @@ export class PathMatcher<K> {
     ask(plan.groups);
     ask(this.depthGroups(plan, folder.fileDepth));
     ask(folder.tested);
-    const own = this.buckets.get(path);
-    if (hits === undefined && own === undefined) return folder.answer;
-    const decided = new Map<K, Rule<K>>();
-    // In the folder's order, so the answer is the one every rule asked in turn
-    // gives; a rule both always and hit is one rule, decided once.
-    const matched =
-      hits === undefined
-        ? folder.always
-        : mergeSorted(
-            folder.always,
-            hits.sort((a, b) => a - b),
-          );
-    decide(decided, matched.map(ruleAt));
-    // Rules bucketed under the file's own path come last, as in `ancestorKeys`.
-    if (own !== undefined)
-      decide(
-        decided,
-        own.filter((r) => r.wholeFolder || matches(r, path)),
-      );
-    return answerOf(decided);
+    return { folder, ruleAt, hits };
   }
 
   private rootPlan(): RootPlan<K> {
@@ -276,11 +289,16 @@ export class PathMatcher<K> {
   /** True when some path in `paths` is matched by the rule; for "glob matches no file". */
   globsMatchingNothing(paths: Iterable<string>): { owner: K; glob: string }[] {
     const hit = new Set<Rule<K>>();
+    // A folder's `always` rules match each of its files: counted at its first.
+    const seen = new Set<FolderRules<K>>();
     for (const path of paths) {
-      for (const key of ancestorKeys(path)) {
-        for (const rule of this.buckets.get(key) ?? [])
-          if (!hit.has(rule) && matches(rule, path)) hit.add(rule);
+      const { folder, ruleAt, hits } = this.asked(path);
+      if (!seen.has(folder)) {
+        seen.add(folder);
+        for (const i of folder.always) hit.add(ruleAt(i));
       }
+      for (const i of hits ?? []) hit.add(ruleAt(i));
+      for (const rule of this.buckets.get(path) ?? []) if (matches(rule, path)) hit.add(rule);
     }
     return this.rules
       .filter((r) => !r.negated && !hit.has(r))
@@ -335,18 +353,6 @@ function answerOf<K>(decided: ReadonlyMap<K, Rule<K>>): Classified<K> {
     else (excluded ??= new Set()).add(owner);
   }
   return { included, excluded };
-}
-
-/** '', then each ancestor folder, then the path itself: the buckets to look in. */
-function ancestorKeys(path: string): string[] {
-  const keys = [''];
-  let i = path.indexOf('/');
-  while (i > 0) {
-    keys.push(path.slice(0, i));
-    i = path.indexOf('/', i + 1);
-  }
-  keys.push(path);
-  return keys;
 }
 
 /** Compiles one gitignore-style glob, or undefined for a blank one. */

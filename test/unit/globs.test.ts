@@ -174,6 +174,43 @@ describe('PathMatcher', () => {
     );
   });
 
+  it('lists as matching nothing exactly the including globs no path matches (property)', () => {
+    const segment = fc.constantFrom('src', 'a', 'b', 'legacy', 'x.ts', '*', '**', '*.ts');
+    const glob = fc
+      .tuple(
+        fc.boolean(),
+        fc.constantFrom('', '/', './'),
+        fc.array(segment, { minLength: 1, maxLength: 3 }),
+      )
+      .map(([neg, rooted, segs]) => `${neg ? '!' : ''}${rooted}${segs.join('/')}`);
+    const file = fc.constantFrom('src', 'a', 'b', 'legacy', 'x.ts', 'z.md');
+    const paths = fc.array(
+      fc.array(file, { minLength: 1, maxLength: 4 }).map((s) => s.join('/')),
+      { maxLength: 10 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(glob, { minLength: 1, maxLength: 3 }), { maxLength: 4 }),
+        paths,
+        (globsOf, asked) => {
+          const m = new PathMatcher<number>();
+          globsOf.forEach((globs, owner) => m.add(owner, globs));
+          const want = globsOf.flatMap((globs, owner) =>
+            globs
+              .filter((g) => {
+                const c = compileGlob(g);
+                return c !== undefined && !c.negated && !asked.some((p) => c.test(p));
+              })
+              .map((g) => `${owner} ${g}`),
+          );
+          const got = m.globsMatchingNothing(asked).map((r) => `${r.owner} ${r.glob}`);
+          assert.deepEqual(got.sort(), want.sort());
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('excludes nothing when no owner has a `!` glob', () => {
     const m = new PathMatcher<string>();
     m.add('a', ['src/**']);
