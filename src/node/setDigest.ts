@@ -8,25 +8,27 @@
  */
 import { createHash } from 'node:crypto';
 import type { NeedsSet } from '../core/needsSet';
+import { runInSlices } from './slices';
 
-const SLICE_MS = 15;
+export function setDigest(set: NeedsSet, extra: string): Promise<string> {
+  return runInSlices(digestOf(set, extra));
+}
 
-export async function setDigest(set: NeedsSet, extra: string): Promise<string> {
+function* digestOf(set: NeedsSet, extra: string): Generator<void, string> {
   const h = createHash('sha256');
   h.update(`${extra}\0`);
-  let slice = performance.now();
-  const add = async (value: unknown): Promise<void> => {
+  const add = (value: unknown): void => {
     h.update(JSON.stringify(value, plain) ?? 'undefined');
     h.update('\0');
-    if (performance.now() - slice > SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      slice = performance.now();
-    }
   };
   for (const scope of set.scopes) {
     const { needs, ...rest } = scope.index.file;
-    await add([scope.needsFile, scope.dir, rest]);
-    for (const need of needs) await add(need);
+    add([scope.needsFile, scope.dir, rest]);
+    yield;
+    for (const need of needs) {
+      add(need);
+      yield;
+    }
   }
   return h.digest('hex');
 }
