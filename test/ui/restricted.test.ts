@@ -187,10 +187,16 @@ suite('UI: Restricted Mode and granting trust', function () {
     await grantTrust(page);
     // No command: the view, in sight when trust comes, rebuilds the review it showed last.
     assert.deepEqual(await topRows(page, UNCOMMITTED_TOP_ROWS), UNCOMMITTED_TOP_ROWS);
-    assert.match(
-      (await checklistPane(page).locator('.pane-header').getAttribute('aria-label')) ?? '',
-      /\.\.\.WORKTREE /,
-      'the view names the uncommitted changes',
+    // The header's label is the view's description, which reaches the workbench
+    // apart from the rows: it may follow them by a moment.
+    await retry(
+      async () =>
+        assert.match(
+          (await checklistPane(page).locator('.pane-header').getAttribute('aria-label')) ?? '',
+          /\.\.\.WORKTREE /,
+        ),
+      'the view to name the uncommitted changes',
+      10_000,
     );
     await sameWindow(page, 'before trust again');
   });
