@@ -190,6 +190,7 @@ async function runSuite(suite) {
     // A session that failed without mocha counting a failure still counts as one.
     failures: Math.max(stats?.failures ?? 0, outcome.code === 0 ? 0 : 1),
     pending: stats?.pending ?? 0,
+    failed: (stats?.failed ?? []).map((t) => `${suite.name}: ${t}`),
   };
 }
 
@@ -213,7 +214,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-const totals = { passes: 0, failures: 0, pending: 0 };
+const totals = { passes: 0, failures: 0, pending: 0, failed: [] };
 let allOk = true;
 for (const suite of suites()) {
   if (interrupted) break;
@@ -222,12 +223,19 @@ for (const suite of suites()) {
     result = await runSuite(suite);
   } catch (e) {
     console.error(`[integration] suite "${suite.name}" could not run: ${e.stack ?? e}`);
-    result = { ok: false, passes: 0, failures: 1, pending: 0 };
+    result = {
+      ok: false,
+      passes: 0,
+      failures: 1,
+      pending: 0,
+      failed: [`${suite.name}: could not run`],
+    };
   }
   allOk &&= result.ok;
   totals.passes += result.passes;
   totals.failures += result.failures;
   totals.pending += result.pending;
+  totals.failed.push(...result.failed);
 }
 if (vsixPath) rmSync(join(vsixPath, '..'), { recursive: true, force: true });
 console.log(

@@ -79,6 +79,8 @@ function hasTests(dir) {
 const results = new Map();
 let passed = 0;
 let failed = 0;
+/** The failed tests' titles, as the steps' stats name them, repeated at the end. */
+const failedTitles = [];
 for (const step of steps) {
   const blocked = (step.needs ?? []).filter((n) => results.get(n)?.ok !== true);
   if (blocked.length > 0) {
@@ -107,6 +109,7 @@ for (const step of steps) {
   if (step.stats && existsSync(statsFile)) counted = JSON.parse(readFileSync(statsFile, 'utf8'));
   passed += counted.passes;
   failed += counted.failures;
+  for (const title of counted.failed ?? []) failedTitles.push(`${step.name}: ${title}`);
   if (!ok && counted.failures === 0) failed += 1;
   if (ok && step.stats && counted.passes === 0) {
     console.log(`=== ${step.name}: exited 0 but counted no passing test ===`);
@@ -123,5 +126,7 @@ for (const [name, r] of results) {
   );
 }
 const allOk = [...results.values()].every((r) => r.ok);
+if (failedTitles.length > 0)
+  console.log(`failed:\n${failedTitles.map((t) => `  ${t}`).join('\n')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(allOk && failed === 0 ? 0 : 1);

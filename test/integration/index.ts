@@ -9,7 +9,15 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './helpers';
-import { START_MARKER, STATS_MARKER, SUITE_ENV, SUITES, TEST_TIMEOUT_ENV } from './suites';
+import {
+  failureLine,
+  START_MARKER,
+  STATS_MARKER,
+  statsOf,
+  SUITE_ENV,
+  SUITES,
+  TEST_TIMEOUT_ENV,
+} from './suites';
 
 export async function run(): Promise<void> {
   const suiteName = process.env[SUITE_ENV];
@@ -48,10 +56,12 @@ export async function run(): Promise<void> {
   for (const f of files) mocha.addFile(f);
   console.log(START_MARKER);
   const failures = await new Promise<number>((resolve) => {
+    const failed: string[] = [];
     const runner = mocha.run((count) => {
-      console.log(STATS_MARKER + JSON.stringify(runner.stats ?? {}));
+      console.log(STATS_MARKER + JSON.stringify(statsOf(runner, failed)));
       resolve(count);
     });
+    runner.on('fail', (test, err) => failed.push(failureLine(test, err)));
   });
   if (failures > 0) throw new Error(`${failures} test(s) failed.`);
 }

@@ -87,3 +87,22 @@ export const TEST_TIMEOUT_ENV = 'OUTSIDE_IN_TEST_TIMEOUT_MS';
 export const START_MARKER = 'OUTSIDE-IN-MOCHA-START';
 /** ...and this one, followed by mocha's counts as JSON, just after it. */
 export const STATS_MARKER = 'OUTSIDE-IN-MOCHA-STATS ';
+
+/**
+ * Mocha's counts and the failed tests' titles, each with its error's first
+ * line: the summary of a long run repeats them, where the report itself may
+ * have scrolled far out of sight.
+ */
+export function statsOf(
+  runner: Mocha.Runner,
+  failed: readonly string[],
+): { passes: number; failures: number; pending: number; failed: readonly string[] } {
+  const { passes = 0, failures = 0, pending = 0 } = runner.stats ?? {};
+  return { passes, failures, pending, failed };
+}
+
+/** One failed test (or hook) as the summary names it. */
+export function failureLine(test: Mocha.Runnable, err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return `${test.fullTitle()}: ${message.split('\n')[0] ?? ''}`;
+}
