@@ -17,20 +17,14 @@ import { CACHE_DIR } from '../core/excludes';
 import type { UnknownAnnotation } from '../core/match';
 import type { Need } from '../core/model';
 import type { NeedsSet, ScopedLink } from '../core/needsSet';
+import { RACY_MS, sha256, signed, verified, writeAtomically } from './cacheFile';
 import { runAtOnce, runInSlices } from './slices';
 
 export { CACHE_DIR };
 
 const CACHE_FILE = 'scan-cache.json';
 /** Bumped when the file's layout changes. */
-const FORMAT = 4;
-
-/**
- * Modification times this close to the scan's start are not trusted: a file
- * written again within the file system's clock tick keeps its time (git calls
- * such entries "racily clean"), so they are read again next time.
- */
-const RACY_MS = 2000;
+const FORMAT = 5;
 
 /** One file's outcome as the scan made it. */
 export type CachedOutcome =
@@ -44,14 +38,16 @@ export type CachedOutcome =
 
 /**
  * `[size, mtimeMs, encoded outcome]`, as held; the file has a checksum line,
- * a line of tables (format, key, needs, strings), then one line a file:
- * `[path, size, mtimeMs, encoded outcome]`.
+ * a line of tables (format, key, needs, strings, path lists), then one line a
+ * file: `[path, size, mtimeMs, encoded outcome]`.
  */
 type Row = [number, number, unknown];
 
 interface Stored {
   readonly needs: readonly [string, string][];
   readonly strings: readonly string[];
+  /** Each distinct list of path links, flat as need, glob: a big tree has hundreds, not a list a file. */
+  readonly pathLists: readonly (readonly number[])[];
   readonly rows: ReadonlyMap<string, Row>;
 }
 
@@ -94,8 +90,12 @@ export class ScanCache {
   private readonly needList: [string, string][] = [];
   private readonly strings = new Map<string, number>();
   private readonly stringList: string[] = [];
+  private readonly pathListIds = new Map<string, number>();
+  private readonly pathListList: number[][] = [];
   /** The stored needs resolved in the set (null: the set has no such need). */
   private readonly resolved: ({ need: Need; scope: string } | null)[] = [];
+  /** The stored path lists made into links, shared by the files that have them (null: broken). */
+  private readonly pathListLinks: (readonly ScopedLink[] | null)[] = [];
   private readonly started = Date.now();
 
   private constructor(
@@ -166,9 +166,7 @@ export class ScanCache {
     const stored = this.decode(row[2]);
     if (stored === undefined) return undefined;
     this.fresh.set(rel, [size, mtimeMs, stored]);
-    if (!stored.read) return stored;
-    // Path links come from the globs alone, which the key covers: made again, not stored.
-    return { ...stored, links: [...this.needsSet.pathLinks(rel), ...stored.links] };
+    return stored;
   }
 
   /** Remembers `rel`'s outcome, unless its time is too recent to tell a later write apart. */
@@ -211,24 +209,13 @@ export class ScanCache {
       key: this.key,
       needs: this.needList,
       strings: this.stringList,
+      pathLists: this.pathListList,
     });
-    const json = [head, ...rows].join('\n');
-    return `${sha256(json)}\n${json}`;
+    return signed([head, ...rows].join('\n'));
   }
 
   private write(body: string): void {
-    const dir = path.dirname(this.file);
-    const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      fs.mkdirSync(dir, { recursive: true });
-      const ignore = path.join(dir, '.gitignore');
-      if (this.inTree && !fs.existsSync(ignore))
-        fs.writeFileSync(ignore, '# Written by outside-in: a cache, never committed.\n*\n');
-      fs.writeFileSync(tmp, body);
-      fs.renameSync(tmp, this.file);
-    } catch {
-      fs.rmSync(tmp, { force: true });
-    }
+    writeAtomically(this.file, body, this.inTree);
   }
 
   private needRef(scope: string, id: string): number {
@@ -251,15 +238,21 @@ export class ScanCache {
   }
 
   /**
-   * A read file: `[links, unknown, retired]`, links flat as rule, need,
-   * match, line, start, end. Line links only: a file in a big needs file's
-   * folder has dozens of path links, which made most of the cache.
+   * A read file: `[links, unknown, retired, path list]`, links flat as rule,
+   * need, match, line, start, end. Path links are a reference to a list in
+   * the tables: a file in a big needs file's folder has dozens of them, the
+   * same as its neighbours', which written a file at a time made most of the
+   * cache; made again from the globs, they cost a warm run most of its time.
    */
   private encode(outcome: CachedOutcome): unknown {
     if (!outcome.read) return SKIPS.indexOf(outcome.skipped);
     const links: number[] = [];
+    const paths: number[] = [];
     for (const l of outcome.links) {
-      if (l.rule === 'path') continue;
+      if (l.rule === 'path') {
+        paths.push(this.needRef(l.needsFile, l.needId), this.stringRef(l.match));
+        continue;
+      }
       links.push(
         RULES.indexOf(l.rule),
         this.needRef(l.needsFile, l.needId),
@@ -271,7 +264,17 @@ export class ScanCache {
     }
     const notes = (list: readonly UnknownAnnotation[]): number[] =>
       list.flatMap((u) => [this.stringRef(u.id), u.line, u.start, u.end]);
-    return [links, notes(outcome.unknown), notes(outcome.retired)];
+    return [links, notes(outcome.unknown), notes(outcome.retired), this.pathListRef(paths)];
+  }
+
+  private pathListRef(flat: number[]): number {
+    const k = flat.join(',');
+    let n = this.pathListIds.get(k);
+    if (n === undefined) {
+      n = this.pathListList.push(flat) - 1;
+      this.pathListIds.set(k, n);
+    }
+    return n;
   }
 
   /** Undefined for anything that does not hold together. */
@@ -280,10 +283,13 @@ export class ScanCache {
       const skipped = SKIPS[value];
       return skipped === undefined ? undefined : { read: false, skipped };
     }
-    if (!Array.isArray(value) || value.length !== 3) return undefined;
-    const [flat, u, r] = value as unknown[];
+    if (!Array.isArray(value) || value.length !== 4) return undefined;
+    const [flat, u, r, p] = value as unknown[];
     if (!isInts(flat) || flat.length % 6 !== 0) return undefined;
-    const links: ScopedLink[] = [];
+    const paths = typeof p === 'number' ? this.pathListAt(p) : undefined;
+    if (paths === undefined) return undefined;
+    // Path links first, as the scan makes them.
+    const links: ScopedLink[] = [...paths];
     for (let i = 0; i < flat.length; i += 6) {
       const rule = RULES[flat[i] as number];
       const need = this.needAt(flat[i + 1] as number);
@@ -308,6 +314,33 @@ export class ScanCache {
     const retired = this.notes(r);
     if (unknown === undefined || retired === undefined) return undefined;
     return { read: true, links, unknown, retired };
+  }
+
+  /** The stored path list `n` as links, made once and shared. */
+  private pathListAt(n: number): readonly ScopedLink[] | undefined {
+    let found = this.pathListLinks[n];
+    if (found === undefined) {
+      found = null;
+      const flat = this.stored.pathLists[n];
+      if (flat !== undefined) {
+        const links: ScopedLink[] = [];
+        for (let i = 0; i < flat.length; i += 2) {
+          const need = this.needAt(flat[i] as number);
+          const match = this.stored.strings[flat[i + 1] as number];
+          if (need === undefined || match === undefined) break;
+          links.push({
+            needId: need.need.id,
+            rule: 'path',
+            match,
+            need: need.need,
+            needsFile: need.scope,
+          });
+        }
+        if (links.length * 2 === flat.length) found = links;
+      }
+      if (Number.isInteger(n) && n >= 0) this.pathListLinks[n] = found;
+    }
+    return found ?? undefined;
   }
 
   private notes(value: unknown): UnknownAnnotation[] | undefined {
@@ -338,25 +371,13 @@ export class ScanCache {
   }
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** The JSON after the checksum line, when the checksum holds; else an error (an empty cache). */
-function verified(text: string): string {
-  const nl = text.indexOf('\n');
-  const json = text.slice(nl + 1);
-  if (nl < 0 || text.slice(0, nl) !== sha256(json)) throw new Error('damaged scan cache');
-  return json;
-}
-
 function isInts(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((n) => Number.isInteger(n));
 }
 
 /** What a cache file's text holds for `key`: empty for a missing, damaged or foreign one. */
 function* stored(text: string | undefined, key: string): Generator<void, Stored> {
-  const empty = { needs: [], strings: [], rows: new Map<string, Row>() };
+  const empty = { needs: [], strings: [], pathLists: [], rows: new Map<string, Row>() };
   if (text === undefined) return empty;
   let json: string;
   let head: Record<string, unknown> | null;
@@ -370,10 +391,11 @@ function* stored(text: string | undefined, key: string): Generator<void, Stored>
   }
   if (typeof head !== 'object' || head === null) return empty;
   if (head.format !== FORMAT || head.key !== key) return empty;
-  const { needs, strings } = head;
-  if (!Array.isArray(needs) || !Array.isArray(strings)) return empty;
+  const { needs, strings, pathLists } = head;
+  if (!Array.isArray(needs) || !Array.isArray(strings) || !Array.isArray(pathLists)) return empty;
   if (!needs.every((n) => Array.isArray(n) && n.length === 2 && n.every(isString))) return empty;
   if (!strings.every(isString)) return empty;
+  if (!pathLists.every((l) => isInts(l) && l.length % 2 === 0)) return empty;
   const rows = new Map<string, Row>();
   // A line a file, parsed one at a time: one parse of megabytes would block an editor.
   while (at >= 0) {
@@ -395,7 +417,12 @@ function* stored(text: string | undefined, key: string): Generator<void, Stored>
       rows.set(row[0], [row[1], row[2], row[3]]);
     yield;
   }
-  return { needs: needs as [string, string][], strings: strings as string[], rows };
+  return {
+    needs: needs as [string, string][],
+    strings: strings as string[],
+    pathLists: pathLists as number[][],
+    rows,
+  };
 }
 
 function isString(v: unknown): v is string {

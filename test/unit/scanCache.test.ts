@@ -217,15 +217,44 @@ describe('scan cache', function () {
       (f: string): void =>
         resignedData(f, (data) => {
           for (const row of Object.values(data.files))
-            if (Array.isArray(row) && Array.isArray(row[2])) row[2] = [[1, 0, 0, -5, 9, 2], [], []];
+            if (Array.isArray(row) && Array.isArray(row[2]))
+              row[2] = [[1, 0, 0, -5, 9, 2], [], [], 0];
         }),
     ],
     [
-      'signed again with a path link stored (path links are made again, never read)',
+      'signed again with a path link among the line links (path links are in the lists)',
       (f: string): void =>
         resignedData(f, (data) => {
           for (const row of Object.values(data.files))
-            if (Array.isArray(row) && Array.isArray(row[2])) row[2] = [[0, 0, 0, 0, 0, 1], [], []];
+            if (Array.isArray(row) && Array.isArray(row[2]))
+              row[2] = [[0, 0, 0, 0, 0, 1], [], [], 0];
+        }),
+    ],
+    [
+      'signed again pointing at a path list that does not exist',
+      (f: string): void =>
+        resignedData(f, (data) => {
+          for (const row of Object.values(data.files))
+            if (Array.isArray(row) && Array.isArray(row[2])) row[2] = [[], [], [], 99];
+        }),
+    ],
+    [
+      'signed again with the old layout, which had no path lists',
+      (f: string): void =>
+        resignedData(f, (data) => {
+          for (const row of Object.values(data.files))
+            if (Array.isArray(row) && Array.isArray(row[2]))
+              row[2] = (row[2] as unknown[]).slice(0, 3);
+        }),
+    ],
+    [
+      'signed again with a path list naming a need the tables do not hold',
+      (f: string): void =>
+        resigned(f, (json) => {
+          const [head, ...rows] = json.split('\n');
+          const tables = JSON.parse(head ?? '') as { pathLists: number[][] };
+          tables.pathLists = tables.pathLists.map((l) => l.map((n, i) => (i % 2 === 0 ? 999 : n)));
+          return [JSON.stringify(tables), ...rows].join('\n');
         }),
     ],
     [
