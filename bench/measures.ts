@@ -17,6 +17,7 @@ import { loadNeedsFiles } from '../src/node/needsFiles';
 import { scanTree } from '../src/node/scan';
 import { CACHE_DIR, ScanCache, cacheKey } from '../src/node/scanCache';
 import { scanWorkers } from '../src/cli/scanWorkers';
+import { walkTree } from '../src/cli/scanCache';
 import { regexMatcher, ripgrepPath, run } from './baselines';
 import type { Inputs } from './generate';
 import { git } from './generate';
@@ -208,8 +209,10 @@ export async function warmScanMeasure(inputs: Inputs, o: MeasureOptions): Promis
   const { set } = loaded;
   const key = cacheKey(loaded.files, 'bench');
   rmSync(nodePath.join(inputs.tree, CACHE_DIR), { recursive: true, force: true });
-  // The first run writes the cache; the timed runs find every file unchanged.
+  // The first run writes the caches; the timed runs find every folder and file
+  // unchanged. The walk is the command line's, with its folder listings.
   await scanTree(inputs.tree, set, {
+    paths: await walkTree(inputs.tree, true),
     blocking: true,
     cache: ScanCache.open(inputs.tree, key, set),
   });
@@ -219,8 +222,9 @@ export async function warmScanMeasure(inputs: Inputs, o: MeasureOptions): Promis
   const samples = await timePair(
     async () => {
       const s = fresh.next();
+      const paths = await walkTree(inputs.tree, true);
       const cache = ScanCache.open(inputs.tree, key, s);
-      use((await scanTree(inputs.tree, s, { blocking: true, cache, workers })).files.length);
+      use((await scanTree(inputs.tree, s, { paths, blocking: true, cache, workers })).files.length);
     },
     async () => use((await run(rg, rgArgs, inputs.tree)).length),
     { runs: o.quick ? 2 : 7, warmup: 1, beforeA: fresh.beforeA },

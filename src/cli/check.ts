@@ -9,9 +9,8 @@ import type { LoadOptions } from '../core/load';
 import { shadowedProblem } from '../core/needsFileChoice';
 import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import { scanTree } from '../node/scan';
-import { openScanCache } from './scanCache';
+import { openScanCache, walkTree } from './scanCache';
 import { scanWorkers } from './scanWorkers';
-import { walkFiles } from '../node/walk';
 import type { Io, PrintableProblem } from './io';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, formatProblem } from './io';
 import { relativeTo } from './root';
@@ -26,8 +25,7 @@ export interface CheckArgs {
 }
 
 export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
-  // The command line may block: nothing else waits on this process.
-  const all = await walkFiles(args.root, { blocking: true });
+  const all = await walkTree(args.root, args.cache === true);
   const found = await findNeedsFiles(args.root, { walked: all });
   let needsPaths = found.counted;
   let shadowed = found.shadowed;

@@ -15,9 +15,8 @@ import { recentCommits } from '../node/hotspots';
 import { isNeedsFileName } from '../core/needsFileChoice';
 import { findNeedsFiles, loadNeedsFiles } from '../node/needsFiles';
 import { scanTree } from '../node/scan';
-import { openScanCache } from './scanCache';
+import { openScanCache, walkTree } from './scanCache';
 import { scanWorkers } from './scanWorkers';
-import { walkFiles } from '../node/walk';
 import type { Io } from './io';
 import { EXIT_OK, UsageError } from './io';
 
@@ -51,8 +50,7 @@ export function parseSinceDays(text: string | undefined): number {
 export async function runCoverage(io: Io, args: CoverageArgs): Promise<number> {
   if (!Number.isInteger(args.since) || args.since < 1)
     throw new UsageError(`--since ${args.since}: a whole number of days, at least 1`);
-  // The command line may block: nothing else waits on this process.
-  const all = await walkFiles(args.root, { blocking: true });
+  const all = await walkTree(args.root, args.cache === true);
   const { counted } = await findNeedsFiles(args.root, { walked: all });
   const loaded = await loadNeedsFiles(args.root, counted, args.load);
   if (counted.length === 0)

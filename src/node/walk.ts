@@ -19,6 +19,33 @@ export interface WalkOptions {
    * extension host must never wait on a slow or hung disk (a network mount).
    */
   readonly blocking?: boolean;
+  /** What earlier walks saw of each folder (walkCache.ts): a folder unchanged since is not read. */
+  readonly listings?: FolderListings;
+}
+
+/** A folder's entries as a walk kept them, in order: names, a folder's with a trailing `/`. */
+export interface Listing {
+  readonly entries: readonly string[];
+  /**
+   * The size and time of the folder's `.gitignore`, when it has one: editing
+   * it in place leaves the folder's time alone, and its rules shape every
+   * folder below.
+   */
+  readonly gitignore?: readonly [number, number];
+}
+
+/**
+ * What a walk remembers of each folder between runs, keyed on the folder's
+ * modification time: adding, removing or renaming an entry changes it, so a
+ * folder whose time is unchanged lists what it listed (what git's untracked
+ * cache trusts). Its files' contents are another matter: the scan cache
+ * stats each file.
+ */
+export interface FolderListings {
+  /** The listing kept for `dir`, with the folder's time when it was read. */
+  get(dir: string): (Listing & { readonly mtimeMs: number }) | undefined;
+  /** Keeps `dir`'s listing, read at the folder's time `mtimeMs`. */
+  set(dir: string, mtimeMs: number, listing: Listing): void;
 }
 
 /** How long a walk runs before it lets the event loop turn (the editor walks in its extension host). */
@@ -32,40 +59,119 @@ const SLICE_MS = 15;
  */
 export async function walkFiles(root: string, options: WalkOptions = {}): Promise<string[]> {
   const excluded = new Set([...DEFAULT_EXCLUDES, ...(options.excludes ?? [])]);
+  const blocking = options.blocking === true;
+  const listings = options.listings;
   const out: string[] = [];
   let slice = performance.now();
-  const walk = async (dir: string, scopes: readonly IgnoreScope[]): Promise<void> => {
+  /**
+   * `scopes` gives the `.gitignore` rules above `dir`, read only when asked:
+   * a folder listed from memory needs none. `trusted`: no `.gitignore`
+   * above changed, so a remembered listing may be used.
+   */
+  const walk = async (dir: string, scopes: Scopes, trusted: boolean): Promise<void> => {
     if (performance.now() - slice > SLICE_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       slice = performance.now();
     }
     options.signal?.throwIfAborted();
     const abs = path.join(root, dir);
+    const rel = (name: string): string => (dir === '' ? name : `${dir}/${name}`);
+    // The folder's time before its entries: a change in between is seen next time.
+    const time = listings === undefined ? undefined : await timeOf(abs, blocking);
+    const known = listings?.get(dir);
+    const gitignoreNow = async (): Promise<readonly [number, number] | undefined> =>
+      known?.gitignore === undefined
+        ? undefined
+        : await timeOf(path.join(abs, '.gitignore'), blocking, true);
+    if (
+      trusted &&
+      known !== undefined &&
+      time !== undefined &&
+      known.mtimeMs === time[1] &&
+      sameSignature(known.gitignore, await gitignoreNow())
+    ) {
+      listings?.set(dir, time[1], known);
+      const here = known.gitignore === undefined ? scopes : scopesWith(scopes, abs, dir, blocking);
+      for (const entry of known.entries) {
+        if (entry.endsWith('/')) await walk(rel(entry.slice(0, -1)), here, true);
+        else out.push(rel(entry));
+      }
+      return;
+    }
     let entries;
     try {
-      entries = options.blocking
+      entries = blocking
         ? fs.readdirSync(abs, { withFileTypes: true })
         : await fs.promises.readdir(abs, { withFileTypes: true });
     } catch {
       return; // vanished or unreadable while we walked: nothing to scan there
     }
-    const local = entries.some((e) => e.name === '.gitignore')
-      ? await readGitignore(abs, options.blocking === true)
+    const hasGitignore = entries.some((e) => e.name === '.gitignore');
+    const gitignore = hasGitignore
+      ? await timeOf(path.join(abs, '.gitignore'), blocking, true)
       : undefined;
-    const here = local === undefined ? scopes : [...scopes, ignoreScope(dir, local)];
+    const local = hasGitignore ? await readGitignore(abs, blocking) : undefined;
+    const above = await scopes();
+    const here = local === undefined ? above : [...above, ignoreScope(dir, local)];
+    const hereScopes: Scopes = () => Promise.resolve(here);
+    // Rules that changed here change what every folder below keeps.
+    const below = trusted && known !== undefined && sameSignature(known.gitignore, gitignore);
+    const kept: string[] = [];
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      const name = rel(entry.name);
       if (entry.isDirectory()) {
-        if (excluded.has(entry.name) || isIgnored(here, rel, true)) continue;
-        await walk(rel, here);
-      } else if (entry.isFile() && !isIgnored(here, rel, false)) {
-        out.push(rel);
+        if (excluded.has(entry.name) || isIgnored(here, name, true)) continue;
+        kept.push(`${entry.name}/`);
+        await walk(name, hereScopes, below);
+      } else if (entry.isFile() && !isIgnored(here, name, false)) {
+        kept.push(entry.name);
+        out.push(name);
       }
     }
+    if (time !== undefined)
+      listings?.set(
+        dir,
+        time[1],
+        gitignore === undefined ? { entries: kept } : { entries: kept, gitignore },
+      );
   };
-  await walk('', []);
+  await walk('', () => Promise.resolve([]), true);
   return out;
+}
+
+/** The `.gitignore` rules of a folder and above, read when first asked. */
+type Scopes = () => Promise<readonly IgnoreScope[]>;
+
+function scopesWith(above: Scopes, abs: string, dir: string, blocking: boolean): Scopes {
+  let made: Promise<readonly IgnoreScope[]> | undefined;
+  return () =>
+    (made ??= (async () => {
+      const local = await readGitignore(abs, blocking);
+      const scopes = await above();
+      return local === undefined ? scopes : [...scopes, ignoreScope(dir, local)];
+    })());
+}
+
+/** `[size, mtimeMs]` of `abs`, or undefined when it is missing (or, with `file`, not a file). */
+async function timeOf(
+  abs: string,
+  blocking: boolean,
+  file = false,
+): Promise<readonly [number, number] | undefined> {
+  try {
+    const stat = blocking ? fs.statSync(abs) : await fs.promises.stat(abs);
+    return file && !stat.isFile() ? undefined : [stat.size, stat.mtimeMs];
+  } catch {
+    return undefined;
+  }
+}
+
+function sameSignature(
+  a: readonly [number, number] | undefined,
+  b: readonly [number, number] | undefined,
+): boolean {
+  return a === undefined || b === undefined ? a === b : a[0] === b[0] && a[1] === b[1];
 }
 
 async function readGitignore(dir: string, blocking: boolean): Promise<string | undefined> {

@@ -10,6 +10,7 @@ import { RecentCommitsCache } from '../node/hotspots';
 import { scanTree } from '../node/scan';
 import { ScanCache, buildStamp } from '../node/scanCache';
 import { setDigest } from '../node/setDigest';
+import { WalkCache } from '../node/walkCache';
 import { DEFAULT_MAX_FILE_BYTES, readSourceFile } from '../node/walk';
 import { ReviewGit } from './checklist/git';
 import type { FolderScan, Host, SourceText } from './host';
@@ -66,14 +67,18 @@ async function scanLocal(
   if (folder.scheme !== 'file') return undefined;
   const root = folder.fsPath;
   let cache: ScanCache | undefined;
+  let listings: WalkCache | undefined;
   if (storage !== undefined) {
     // Everything that changes an answer: the needs, the settings' excludes, the build, the size limit.
     const extra = JSON.stringify([version, buildStamp(), DEFAULT_MAX_FILE_BYTES, excludes]);
     const key = await setDigest(set, extra);
     const dir = path.join(storage, 'scan-cache', folderName(root));
     cache = await ScanCache.openInSlices(root, key, set, { dir });
+    // What a walk keeps depends on the excludes and the build, not on the needs.
+    listings = WalkCache.open(root, JSON.stringify([version, buildStamp(), excludes]), { dir });
   }
-  const result = await scanTree(root, set, { excludes, cache });
+  const result = await scanTree(root, set, { excludes, cache, listings });
+  listings?.save();
   const { binary, large, unreadable } = result.skipped;
   return { paths: result.paths, files: result.files, skipped: binary + large + unreadable };
 }

@@ -262,7 +262,7 @@ suite('Sidebar: the Customer Needs view', () => {
     assert.deepEqual(await linked('Checkout feels instant'), checkout);
   });
 
-  test("the index keeps its scan cache in the extension's storage, not in the workspace", async () => {
+  test("the index keeps its scan and walk caches in the extension's storage, not in the workspace", async () => {
     await children(tree, await needNode(tree, 'Checkout feels instant')); // the index is built
     // The test runner makes HOME and the user data folder siblings in its session folder.
     const data = path.join(path.dirname(process.env.HOME ?? ''), 'user-data');
@@ -281,6 +281,9 @@ suite('Sidebar: the Customer Needs view', () => {
       text.split('\n').some((line) => line.startsWith('["src/checkout.ts",')),
       'the cache has no line for src/checkout.ts',
     );
+    // The walk's folder listings beside it.
+    const listings = path.join(path.dirname(caches()[0] as string), 'walk-cache.json');
+    await poll(() => fs.existsSync(listings), 'the walk cache beside the scan cache');
     assert.equal(fs.existsSync(workspaceUri('.outside-in').fsPath), false);
   });
 
