@@ -119,10 +119,19 @@ suite('UI: Restricted Mode and granting trust', function () {
     // Whatever start-up said goes first, so the warning can only come from the command.
     await runCommand(page, 'Notifications: Clear All Notifications');
     await runCommand(page, 'Outside-In: Review Checklist');
-    const warning = (await notificationsCentre(page, true)).locator(
-      `.monaco-list-row[aria-label^=${JSON.stringify(`Warning: ${RESTRICTED_WARNING}`)}]`,
+    const warning = page
+      .locator('.notifications-center.visible')
+      .locator(`.monaco-list-row[aria-label^=${JSON.stringify(`Warning: ${RESTRICTED_WARNING}`)}]`);
+    // The centre, opened before the warning comes, may close again unseen (the
+    // bell then reads "1 New Notification"): open it again until the warning shows.
+    await retry(
+      async () => {
+        await notificationsCentre(page, true);
+        await warning.waitFor({ timeout: 5_000 });
+      },
+      'the warning in the notifications centre',
+      60_000,
     );
-    await warning.waitFor({ timeout: 60_000 });
     await warning.locator('.monaco-button', { hasText: MANAGE }).waitFor();
     await notificationsCentre(page, false);
     // The command has ended (it shows the warning last, without waiting for an answer).
