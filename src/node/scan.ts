@@ -12,6 +12,7 @@ import { outcomesOnCores } from './scanWorkers';
 import type { ScanWorkers } from './scanWorkers';
 import { readSourceFile, readSourceFileSync, walkFiles } from './walk';
 import type { StatOutcome, WalkOptions } from './walk';
+import { timeSlices } from '../core/timeSlices';
 
 export interface ScannedFile {
   readonly path: string;
@@ -36,12 +37,6 @@ export interface ScanResult {
   };
 }
 
-/**
- * How long the scan runs before it lets the event loop turn: short enough
- * that the editor's extension host stays responsive while its workspace
- * index builds, long enough that yielding costs nothing measurable.
- */
-const SLICE_MS = 15;
 /** Files read at once when not blocking: enough to hide disk latency, few enough to stay gentle. */
 const CONCURRENCY = 16;
 
@@ -79,7 +74,7 @@ export async function scanTree(
   // Blocking reads go one by one; the others a few at a time, to hide the disk's latency.
   const batch = blocking ? 1 : CONCURRENCY;
   let read = 0;
-  let slice = performance.now();
+  const slices = timeSlices();
   // The reads of a batch run together; matching runs file by file after them,
   // yielding between files: reads that complete in one turn of the event loop
   // must not all be matched in that turn.
@@ -160,10 +155,9 @@ export async function scanTree(
     const chunk = sources.slice(i, i + batch);
     const fetched = await Promise.all(chunk.map(fetch));
     for (let k = 0; k < chunk.length; k++) {
-      if (performance.now() - slice > SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+      if (slices.due()) {
+        await slices.turn();
         options.signal?.throwIfAborted();
-        slice = performance.now();
       }
       const rel = chunk[k] as string;
       record(rel, outcomeOf(rel, fetched[k] as Fetched));

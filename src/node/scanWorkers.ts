@@ -14,6 +14,7 @@ import type { NeedsSet, ScopedLink } from '../core/needsSet';
 import type { CachedOutcome, ScanCache } from './scanCache';
 import type { MatchingScope, WorkerAnswer, WorkerStart } from './scanWorker';
 import { SCAN_WORKER } from './scanWorker';
+import { timeSlices } from '../core/timeSlices';
 
 /** How many workers, and the script that starts one (it must call `runScanWorker` in a worker). */
 export interface ScanWorkers {
@@ -27,7 +28,6 @@ export interface ScanWorkers {
 const WORKER_BATCH = 128;
 /** Files this thread reads between looks at the workers' messages. */
 const OWN_BATCH = 32;
-const SLICE_MS = 15;
 
 /**
  * The outcome of each of `sources` named in `todo` (by index), made by
@@ -71,14 +71,11 @@ export async function outcomesOnCores(
     for (let w = 0; w < workers.count; w++)
       running.push(runWorker(workers.script, start, take, relOf, answered, handedBack));
   }
-  let slice = performance.now();
+  const slices = timeSlices();
   for (let batch = take(OWN_BATCH); batch.length > 0; batch = take(OWN_BATCH)) {
     for (const i of batch) outcomes[i] = own(relOf(i));
     // The workers' messages are handled only when this thread lets the event loop turn.
-    if (performance.now() - slice > SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      slice = performance.now();
-    }
+    if (slices.due()) await slices.turn();
   }
   await Promise.all(running);
   for (const i of handedBack) outcomes[i] = own(relOf(i));

@@ -3,9 +3,7 @@
  * or in slices of the event loop's time (an editor, which must not block):
  * each `yield` marks a point where the work may pause.
  */
-
-/** How long a slice runs before the event loop turns: short enough to stay responsive. */
-const SLICE_MS = 15;
+import { timeSlices } from '../core/timeSlices';
 
 /** Runs `work` to the end without pausing. */
 export function runAtOnce<T>(work: Generator<void, T>): T {
@@ -17,13 +15,10 @@ export function runAtOnce<T>(work: Generator<void, T>): T {
 
 /** Runs `work`, letting the event loop turn whenever a slice has run its time. */
 export async function runInSlices<T>(work: Generator<void, T>): Promise<T> {
-  let slice = performance.now();
+  const slices = timeSlices();
   for (;;) {
     const step = work.next();
     if (step.done === true) return step.value;
-    if (performance.now() - slice > SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      slice = performance.now();
-    }
+    if (slices.due()) await slices.turn();
   }
 }

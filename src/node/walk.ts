@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { DEFAULT_EXCLUDES } from '../core/excludes';
 import { ignoreScope, isIgnored } from '../core/gitignore';
 import type { IgnoreScope } from '../core/gitignore';
+import { timeSlices } from '../core/timeSlices';
 
 export interface WalkOptions {
   /** Folder names never entered, in addition to the defaults. */
@@ -48,9 +49,6 @@ export interface FolderListings {
   set(dir: string, mtimeMs: number, listing: Listing): void;
 }
 
-/** How long a walk runs before it lets the event loop turn (the editor walks in its extension host). */
-const SLICE_MS = 15;
-
 /**
  * Every file under `root` that is not ignored, as sorted `/`-separated
  * relative paths. Folders are read synchronously, in slices of the event
@@ -62,17 +60,15 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
   const blocking = options.blocking === true;
   const listings = options.listings;
   const out: string[] = [];
-  let slice = performance.now();
+  // The editor walks in its extension host.
+  const slices = timeSlices();
   /**
    * `scopes` gives the `.gitignore` rules above `dir`, read only when asked:
    * a folder listed from memory needs none. `trusted`: no `.gitignore`
    * above changed, so a remembered listing may be used.
    */
   const walk = async (dir: string, scopes: Scopes, trusted: boolean): Promise<void> => {
-    if (performance.now() - slice > SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      slice = performance.now();
-    }
+    if (slices.due()) await slices.turn();
     options.signal?.throwIfAborted();
     const abs = path.join(root, dir);
     const rel = (name: string): string => (dir === '' ? name : `${dir}/${name}`);

@@ -16,6 +16,7 @@ import { DisposableStore } from './lifecycle';
 import { relativePath } from './needsFileAccess';
 import type { NeedsStore } from './needsStore';
 import { inOurCache } from './needsStore';
+import { timeSlices } from '../core/timeSlices';
 
 export interface FileLinks {
   readonly uri: vscode.Uri;
@@ -36,28 +37,6 @@ export interface WorkspaceLinks {
   readonly folders: ReadonlyMap<string, FolderLinks>;
   /** Files not read (binary, too large, unreadable): said, never hidden. */
   readonly skipped: number;
-}
-
-/**
- * How long a loop over the whole index runs before it lets the extension
- * host's event loop turn (hovers and other extensions wait meanwhile).
- */
-const SLICE_MS = 15;
-
-/** Slices of SLICE_MS: `due()` once one is used up; `turn()` lets the event loop run and starts the next. */
-function timeSlices(): { due(): boolean; turn(): Promise<void> } {
-  let start = performance.now();
-  return {
-    due: () => performance.now() - start > SLICE_MS,
-    turn: () =>
-      new Promise<void>((resolve) =>
-        // setTimeout, not setImmediate: the browser's extension host has no setImmediate.
-        setTimeout(() => {
-          start = performance.now();
-          resolve();
-        }, 0),
-      ),
-  };
 }
 
 export class WorkspaceIndex implements vscode.Disposable {
