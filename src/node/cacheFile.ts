@@ -33,22 +33,46 @@ export function verified(text: string): string {
   return json;
 }
 
+/** What keeps a cache's folder inside the scanned tree out of git. */
+const GITIGNORE = '# Written by outside-in: a cache, never committed.\n*\n';
+
+/** A temporary name beside `file`, unique to this write. */
+function temporary(file: string): string {
+  return `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+}
+
 /**
  * Writes `body` to `file` atomically; inside the scanned tree (`inTree`) its
  * folder gets a `.gitignore` that keeps it out of git. A cache that cannot be
  * written only costs the next run time, so failures are swallowed.
  */
 export function writeAtomically(file: string, body: string, inTree: boolean): void {
-  const dir = path.dirname(file);
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const tmp = temporary(file);
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    const ignore = path.join(dir, '.gitignore');
-    if (inTree && !fs.existsSync(ignore))
-      fs.writeFileSync(ignore, '# Written by outside-in: a cache, never committed.\n*\n');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const ignore = path.join(path.dirname(file), '.gitignore');
+    if (inTree && !fs.existsSync(ignore)) fs.writeFileSync(ignore, GITIGNORE);
     fs.writeFileSync(tmp, body);
     fs.renameSync(tmp, file);
   } catch {
     fs.rmSync(tmp, { force: true });
+  }
+}
+
+/** `writeAtomically` with the writes on libuv's threads: an editor's extension host does not wait for the disk. */
+export async function writeAtomicallyInBackground(
+  file: string,
+  body: string,
+  inTree: boolean,
+): Promise<void> {
+  const tmp = temporary(file);
+  try {
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    const ignore = path.join(path.dirname(file), '.gitignore');
+    if (inTree && !fs.existsSync(ignore)) await fs.promises.writeFile(ignore, GITIGNORE);
+    await fs.promises.writeFile(tmp, body);
+    await fs.promises.rename(tmp, file);
+  } catch {
+    await fs.promises.rm(tmp, { force: true });
   }
 }

@@ -17,7 +17,14 @@ import { CACHE_DIR } from '../core/excludes';
 import type { UnknownAnnotation } from '../core/match';
 import type { Need } from '../core/model';
 import type { NeedsSet, ScopedLink } from '../core/needsSet';
-import { RACY_MS, sha256, signed, verified, writeAtomically } from './cacheFile';
+import {
+  RACY_MS,
+  sha256,
+  signed,
+  verified,
+  writeAtomically,
+  writeAtomicallyInBackground,
+} from './cacheFile';
 import { runAtOnce, runInSlices } from './slices';
 
 export { CACHE_DIR };
@@ -52,6 +59,12 @@ interface Stored {
 }
 
 const RULES = ['path', 'keyword', 'annotation'] as const;
+
+interface PathListNode {
+  readonly next: Map<ScopedLink, PathListNode>;
+  /** The list ending here, once written; -1 before. */
+  id: number;
+}
 const SKIPS = ['binary', 'large'] as const;
 
 /**
@@ -87,10 +100,12 @@ export class ScanCache {
   /** Whether this run made an entry: else, with every stored entry used, nothing is written. */
   private dirty = false;
   private readonly needs = new Map<string, number>();
+  private readonly needObjects = new Map<Need, number>();
   private readonly needList: [string, string][] = [];
   private readonly strings = new Map<string, number>();
   private readonly stringList: string[] = [];
-  private readonly pathListIds = new Map<string, number>();
+  /** Path lists by their links, one step a link: files share the link objects, so no key is built. */
+  private readonly pathListTrie: PathListNode = { next: new Map(), id: -1 };
   private readonly pathListList: number[][] = [];
   /** The stored needs resolved in the set (null: the set has no such need). */
   private readonly resolved: ({ need: Need; scope: string } | null)[] = [];
@@ -189,7 +204,7 @@ export class ScanCache {
   /** `save`, building the file in slices of the event loop's time: for an editor. */
   async saveInSlices(): Promise<void> {
     if (this.unchanged()) return;
-    this.write(await runInSlices(this.body()));
+    await writeAtomicallyInBackground(this.file, await runInSlices(this.body()), this.inTree);
   }
 
   private unchanged(): boolean {
@@ -211,20 +226,28 @@ export class ScanCache {
       strings: this.stringList,
       pathLists: this.pathListList,
     });
-    return signed([head, ...rows].join('\n'));
+    // Megabytes each, for a big tree: joined, then signed, each a step of its own.
+    yield;
+    const json = [head, ...rows].join('\n');
+    yield;
+    return signed(json);
   }
 
   private write(body: string): void {
     writeAtomically(this.file, body, this.inTree);
   }
 
-  private needRef(scope: string, id: string): number {
+  private needRef(scope: string, id: string, need: Need): number {
+    // Each need object belongs to one needs file: found by it, no key is built a link.
+    let n = this.needObjects.get(need);
+    if (n !== undefined) return n;
     const k = `${scope}\0${id}`;
-    let n = this.needs.get(k);
+    n = this.needs.get(k);
     if (n === undefined) {
       n = this.needList.push([scope, id]) - 1;
       this.needs.set(k, n);
     }
+    this.needObjects.set(need, n);
     return n;
   }
 
@@ -247,15 +270,17 @@ export class ScanCache {
   private encode(outcome: CachedOutcome): unknown {
     if (!outcome.read) return SKIPS.indexOf(outcome.skipped);
     const links: number[] = [];
-    const paths: number[] = [];
+    let paths = this.pathListTrie;
     for (const l of outcome.links) {
       if (l.rule === 'path') {
-        paths.push(this.needRef(l.needsFile, l.needId), this.stringRef(l.match));
+        let next = paths.next.get(l);
+        if (next === undefined) paths.next.set(l, (next = { next: new Map(), id: -1 }));
+        paths = next;
         continue;
       }
       links.push(
         RULES.indexOf(l.rule),
-        this.needRef(l.needsFile, l.needId),
+        this.needRef(l.needsFile, l.needId, l.need),
         this.stringRef(l.match),
         l.line ?? -1,
         l.start ?? -1,
@@ -264,17 +289,14 @@ export class ScanCache {
     }
     const notes = (list: readonly UnknownAnnotation[]): number[] =>
       list.flatMap((u) => [this.stringRef(u.id), u.line, u.start, u.end]);
-    return [links, notes(outcome.unknown), notes(outcome.retired), this.pathListRef(paths)];
-  }
-
-  private pathListRef(flat: number[]): number {
-    const k = flat.join(',');
-    let n = this.pathListIds.get(k);
-    if (n === undefined) {
-      n = this.pathListList.push(flat) - 1;
-      this.pathListIds.set(k, n);
+    if (paths.id < 0) {
+      const flat: number[] = [];
+      for (const l of outcome.links)
+        if (l.rule === 'path')
+          flat.push(this.needRef(l.needsFile, l.needId, l.need), this.stringRef(l.match));
+      paths.id = this.pathListList.push(flat) - 1;
     }
-    return n;
+    return [links, notes(outcome.unknown), notes(outcome.retired), paths.id];
   }
 
   /** Undefined for anything that does not hold together. */
@@ -384,18 +406,27 @@ function* stored(text: string | undefined, key: string): Generator<void, Stored>
   let at: number;
   try {
     json = verified(text);
+  } catch {
+    return empty; // damaged
+  }
+  // The checksum, the tables and their checks: each megabytes' work for a big tree.
+  yield;
+  try {
     at = json.indexOf('\n');
     head = JSON.parse(at < 0 ? json : json.slice(0, at)) as Record<string, unknown> | null;
   } catch {
-    return empty; // damaged or not JSON
+    return empty; // not JSON
   }
+  yield;
   if (typeof head !== 'object' || head === null) return empty;
   if (head.format !== FORMAT || head.key !== key) return empty;
   const { needs, strings, pathLists } = head;
   if (!Array.isArray(needs) || !Array.isArray(strings) || !Array.isArray(pathLists)) return empty;
   if (!needs.every((n) => Array.isArray(n) && n.length === 2 && n.every(isString))) return empty;
   if (!strings.every(isString)) return empty;
+  yield;
   if (!pathLists.every((l) => isInts(l) && l.length % 2 === 0)) return empty;
+  yield;
   const rows = new Map<string, Row>();
   // A line a file, parsed one at a time: one parse of megabytes would block an editor.
   while (at >= 0) {
