@@ -55,7 +55,12 @@ export function writeAtomically(file: string, body: string, inTree: boolean): vo
     fs.writeFileSync(tmp, body);
     fs.renameSync(tmp, file);
   } catch {
-    fs.rmSync(tmp, { force: true });
+    // Even this may fail (a file where the folder should be): only time is lost.
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      /* nothing to clean */
+    }
   }
 }
 
@@ -73,6 +78,6 @@ export async function writeAtomicallyInBackground(
     await fs.promises.writeFile(tmp, body);
     await fs.promises.rename(tmp, file);
   } catch {
-    await fs.promises.rm(tmp, { force: true });
+    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
   }
 }

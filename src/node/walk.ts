@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_EXCLUDES } from '../core/excludes';
+import { CACHE_DIR, DEFAULT_EXCLUDES } from '../core/excludes';
 import { ignoreScope, isIgnored } from '../core/gitignore';
 import type { IgnoreScope } from '../core/gitignore';
 import { timeSlices } from '../core/timeSlices';
@@ -28,25 +28,25 @@ export interface WalkOptions {
 export interface Listing {
   readonly entries: readonly string[];
   /**
-   * The size and time of the folder's `.gitignore`, when it has one: editing
-   * it in place leaves the folder's time alone, and its rules shape every
-   * folder below.
+   * The size and change time of the folder's `.gitignore`, when it has one:
+   * editing it in place leaves the folder's time alone, and its rules shape
+   * every folder below.
    */
   readonly gitignore?: readonly [number, number];
 }
 
 /**
  * What a walk remembers of each folder between runs, keyed on the folder's
- * modification time: adding, removing or renaming an entry changes it, so a
- * folder whose time is unchanged lists what it listed (what git's untracked
- * cache trusts). Its files' contents are another matter: the scan cache
- * stats each file.
+ * change time: adding, removing or renaming an entry changes it, so a folder
+ * whose time is unchanged lists what it listed (what git's untracked cache
+ * trusts). Its files' contents are another matter: the scan cache stats
+ * each file.
  */
 export interface FolderListings {
-  /** The listing kept for `dir`, with the folder's time when it was read. */
-  get(dir: string): (Listing & { readonly mtimeMs: number }) | undefined;
-  /** Keeps `dir`'s listing, read at the folder's time `mtimeMs`. */
-  set(dir: string, mtimeMs: number, listing: Listing): void;
+  /** The listing kept for `dir`, with the folder's change time when it was read. */
+  get(dir: string): (Listing & { readonly changedMs: number }) | undefined;
+  /** Keeps `dir`'s listing, read at the folder's change time `changedMs`. */
+  set(dir: string, changedMs: number, listing: Listing): void;
 }
 
 /**
@@ -56,7 +56,9 @@ export interface FolderListings {
  * than the reading, most of all on a busy machine.
  */
 export async function walkFiles(root: string, options: WalkOptions = {}): Promise<string[]> {
-  const excluded = new Set([...DEFAULT_EXCLUDES, ...(options.excludes ?? [])]);
+  // Our own caches' folder too: it keeps itself out of git, and a walk that
+  // entered it would see it change at every save.
+  const excluded = new Set([...DEFAULT_EXCLUDES, CACHE_DIR, ...(options.excludes ?? [])]);
   const blocking = options.blocking === true;
   const listings = options.listings;
   const out: string[] = [];
@@ -76,14 +78,12 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
     const time = listings === undefined ? undefined : await timeOf(abs, blocking);
     const known = listings?.get(dir);
     const gitignoreNow = async (): Promise<readonly [number, number] | undefined> =>
-      known?.gitignore === undefined
-        ? undefined
-        : await timeOf(path.join(abs, '.gitignore'), blocking, true);
+      known?.gitignore === undefined ? undefined : await gitignoreOf(abs, blocking);
     if (
       trusted &&
       known !== undefined &&
       time !== undefined &&
-      known.mtimeMs === time[1] &&
+      known.changedMs === time[1] &&
       sameSignature(known.gitignore, await gitignoreNow())
     ) {
       listings?.set(dir, time[1], known);
@@ -103,9 +103,7 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
       return; // vanished or unreadable while we walked: nothing to scan there
     }
     const hasGitignore = entries.some((e) => e.name === '.gitignore');
-    const gitignore = hasGitignore
-      ? await timeOf(path.join(abs, '.gitignore'), blocking, true)
-      : undefined;
+    const gitignore = hasGitignore ? await gitignoreOf(abs, blocking) : undefined;
     const local = hasGitignore ? await readGitignore(abs, blocking) : undefined;
     const above = await scopes();
     const here = local === undefined ? above : [...above, ignoreScope(dir, local)];
@@ -149,25 +147,42 @@ function scopesWith(above: Scopes, abs: string, dir: string, blocking: boolean):
     })());
 }
 
-/** `[size, mtimeMs]` of `abs`, or undefined when it is missing (or, with `file`, not a file). */
+/**
+ * `[size, ctimeMs]` of `abs`, or undefined when it is missing. The change
+ * time, not the modification time: it moves with every entry added, removed
+ * or renamed and with a change of permissions, and no tool sets it back
+ * (`touch`, `tar` and `cp -a` set modification times only).
+ */
 async function timeOf(
   abs: string,
   blocking: boolean,
-  file = false,
 ): Promise<readonly [number, number] | undefined> {
   try {
     const stat = blocking ? fs.statSync(abs) : await fs.promises.stat(abs);
-    return file && !stat.isFile() ? undefined : [stat.size, stat.mtimeMs];
+    return [stat.size, stat.ctimeMs];
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The signature of a folder's `.gitignore`; one that cannot be statted (a
+ * dangling link) gets one that never matches, so the folder is read again
+ * each time rather than trusted.
+ */
+async function gitignoreOf(abs: string, blocking: boolean): Promise<readonly [number, number]> {
+  return (await timeOf(path.join(abs, '.gitignore'), blocking)) ?? UNKNOWN;
+}
+
+/** A signature no file has. */
+export const UNKNOWN: readonly [number, number] = [-1, -1];
+
 function sameSignature(
   a: readonly [number, number] | undefined,
   b: readonly [number, number] | undefined,
 ): boolean {
-  return a === undefined || b === undefined ? a === b : a[0] === b[0] && a[1] === b[1];
+  if (a === undefined || b === undefined) return a === b;
+  return a[0] === b[0] && a[1] === b[1] && a[0] !== UNKNOWN[0];
 }
 
 async function readGitignore(dir: string, blocking: boolean): Promise<string | undefined> {

@@ -75,10 +75,14 @@ async function scanLocal(
     const dir = path.join(storage, 'scan-cache', folderName(root));
     cache = await ScanCache.openInSlices(root, key, set, { dir });
     // What a walk keeps depends on the excludes and the build, not on the needs.
-    listings = WalkCache.open(root, JSON.stringify([version, buildStamp(), excludes]), { dir });
+    listings = await WalkCache.openInBackground(
+      root,
+      JSON.stringify([version, buildStamp(), excludes]),
+      { dir },
+    );
   }
   const result = await scanTree(root, set, { excludes, cache, listings });
-  listings?.save();
+  await listings?.saveInBackground();
   const { binary, large, unreadable } = result.skipped;
   return { paths: result.paths, files: result.files, skipped: binary + large + unreadable };
 }
