@@ -55,6 +55,7 @@ export class OutcomeCodec {
   /** Path lists by their links, one step a link: files share the link objects, so no key is built. */
   private readonly pathListTrie: PathListNode = { next: new Map(), id: -1 };
   private readonly pathListList: number[][] = [];
+  private readonly pathListIds = new Map<string, number>();
   /** The stored needs resolved in the set (null: the set has no such need). */
   private readonly resolved: ({ need: Need; scope: string } | null)[] = [];
   /** The stored path lists made into links, shared by the files that have them (null: broken). */
@@ -127,7 +128,10 @@ export class OutcomeCodec {
       for (const l of outcome.links)
         if (l.rule === 'path')
           flat.push(this.needRef(l.needsFile, l.needId, l.need), this.stringRef(l.match));
-      paths.id = this.pathListList.push(flat) - 1;
+      // Lists read from the file are other objects than the set's: one entry by content still.
+      const k = flat.join(',');
+      paths.id = this.pathListIds.get(k) ?? this.pathListList.push(flat) - 1;
+      this.pathListIds.set(k, paths.id);
     }
     return [links, notes(outcome.unknown), notes(outcome.retired), paths.id];
   }

@@ -297,6 +297,20 @@ describe('scan cache', function () {
     assert.ok(!(await uncached()).paths.some((p) => p.startsWith(CACHE_DIR)));
   });
 
+  it('keeps each list of path links once, however often it is written again', async () => {
+    write(dir, 'src/pay/d.ts', 'const d = 1;\n');
+    await cached();
+    // Each run reads the lists back (other objects than the set's) and adds files to them.
+    for (const rel of ['src/pay/e.ts', 'src/pay/f.ts']) {
+      write(dir, rel, 'const x = 1;\n');
+      await cached();
+    }
+    const text = fs.readFileSync(cacheFile(), 'utf8').split('\n')[1] ?? '';
+    const lists = (JSON.parse(text) as { pathLists: number[][] }).pathLists.map((l) => l.join());
+    assert.ok(lists.length > 0);
+    assert.equal(new Set(lists).size, lists.length, `a list written twice: ${lists.join(' | ')}`);
+  });
+
   it('leaves no temporary file behind', async () => {
     await cached();
     write(dir, 'src/c.ts', 'x\n');
