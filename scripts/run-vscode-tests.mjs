@@ -190,7 +190,13 @@ async function runSuite(suite) {
     // A session that failed without mocha counting a failure still counts as one.
     failures: Math.max(stats?.failures ?? 0, outcome.code === 0 ? 0 : 1),
     pending: stats?.pending ?? 0,
-    failed: (stats?.failed ?? []).map((t) => `${suite.name}: ${t}`),
+    failed: (stats?.failed ?? [])
+      .map((t) => `${suite.name}: ${t}`)
+      .concat(
+        outcome.code !== 0 && !(stats?.failures > 0)
+          ? [`${suite.name}: ${outcome.reason ?? 'failed'}`]
+          : [],
+      ),
   };
 }
 

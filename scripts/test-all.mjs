@@ -110,7 +110,10 @@ for (const step of steps) {
   passed += counted.passes;
   failed += counted.failures;
   for (const title of counted.failed ?? []) failedTitles.push(`${step.name}: ${title}`);
-  if (!ok && counted.failures === 0) failed += 1;
+  if (!ok && counted.failures === 0) {
+    failed += 1;
+    failedTitles.push(`${step.name}: exit ${r.status ?? r.signal}, no failing test counted`);
+  }
   if (ok && step.stats && counted.passes === 0) {
     console.log(`=== ${step.name}: exited 0 but counted no passing test ===`);
   }

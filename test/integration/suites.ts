@@ -96,9 +96,16 @@ export const STATS_MARKER = 'OUTSIDE-IN-MOCHA-STATS ';
 export function statsOf(
   runner: Mocha.Runner,
   failed: readonly string[],
-): { passes: number; failures: number; pending: number; failed: readonly string[] } {
-  const { passes = 0, failures = 0, pending = 0 } = runner.stats ?? {};
-  return { passes, failures, pending, failed };
+): {
+  tests: number;
+  passes: number;
+  failures: number;
+  pending: number;
+  failed: readonly string[];
+} {
+  // `tests` too: the runner fails a suite in which no test ran.
+  const { tests = 0, passes = 0, failures = 0, pending = 0 } = runner.stats ?? {};
+  return { tests, passes, failures, pending, failed };
 }
 
 /** One failed test (or hook) as the summary names it. */
