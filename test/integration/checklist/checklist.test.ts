@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Because, Checklist } from '../../../src/core/checklist';
 import { questionKey } from '../../../src/core/checklist';
+import { loadNeedsText } from '../../../src/core/load';
+import { needFingerprint } from '../../../src/core/needChanges';
 import type { OutsideInApi } from '../../../src/vscode/extension';
 import { EXTENSION_ID, activeApi } from '../helpers';
 import { folderPath, git, makeRepository, write } from './repo';
@@ -274,13 +276,27 @@ suite('Review Checklist on a git repository', () => {
       [0, 9, 22],
     );
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      diagnostic.range,
-    );
-    const confirm = actions.find((a) => a.title === 'Confirm still serves this need');
-    assert.ok(confirm?.command, actions.map((a) => a.title).join());
+    // The quick fix confirms the need's words as the extension has loaded them,
+    // and the needs file written above reaches it on the watcher's time: wait
+    // for the words on disk, or the confirmation is of the words before them.
+    const written = loadNeedsText(await read()).file?.needs.find((n) => n.id === 'fast-checkout');
+    assert.ok(written);
+    const onDisk = needFingerprint(written);
+    let confirm: vscode.CodeAction | undefined;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const actions: vscode.CodeAction[] = await vscode.commands.executeCommand(
+        'vscode.executeCodeActionProvider',
+        uri,
+        diagnostic.range,
+      );
+      confirm = actions.find((a) => a.title === 'Confirm still serves this need');
+      if (confirm?.command?.arguments?.[1] === onDisk) break;
+      if (Date.now() > deadline)
+        assert.fail(`no quick fix for the words on disk: ${actions.map((a) => a.title).join()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(confirm.command);
     await vscode.commands.executeCommand(
       confirm.command.command,
       ...(confirm.command.arguments ?? []),
