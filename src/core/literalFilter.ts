@@ -184,3 +184,55 @@ export function forEachLineMayHold(
   }
   if (hit) fn(start, length, line);
 }
+
+/**
+ * `forEachLineMayHold` over a file's UTF-8 bytes, with byte offsets: the
+ * scan decodes only the lines it calls back for. A byte of 128 or more (part
+ * of a character beyond ASCII) passes its line, as such a character does in
+ * text, and line breaks are the same bytes, so both find the same lines. A
+ * loop of its own: a reader shared by text and bytes slowed both.
+ */
+export function forEachLineMayHoldBytes(
+  filter: LiteralFilter,
+  bytes: Uint8Array,
+  marker: Uint8Array,
+  fn: (start: number, end: number, line: number) => void,
+): void {
+  const { next } = filter;
+  const first = marker[0];
+  const length = bytes.length;
+  let s = 0;
+  let start = 0;
+  let line = 0;
+  let hit = false;
+  for (let i = 0; i < length; i++) {
+    const c = bytes[i] as number;
+    if (c === 10 || c === 13) {
+      if (hit) fn(start, i, line);
+      if (c === 13 && bytes[i + 1] === 10) i++;
+      line++;
+      start = i + 1;
+      hit = false;
+      s = 0;
+      continue;
+    }
+    if (hit) continue;
+    if (c === first && startsWithAt(bytes, marker, i)) hit = true;
+    else if (c >= 128) hit = true;
+    else {
+      const k = CLASS_OF[c] as number;
+      if (k === -1) s = 0;
+      else {
+        s = next[s + k] as number;
+        if (s < 0) hit = true;
+      }
+    }
+  }
+  if (hit) fn(start, length, line);
+}
+
+function startsWithAt(bytes: Uint8Array, marker: Uint8Array, at: number): boolean {
+  if (at + marker.length > bytes.length) return false;
+  for (let j = 1; j < marker.length; j++) if (bytes[at + j] !== marker[j]) return false;
+  return true;
+}

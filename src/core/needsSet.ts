@@ -4,11 +4,26 @@
  * in code the nearest file that knows it wins.
  */
 import { findAnnotations } from './annotations';
-import { withoutGeneratedText } from './generatedText';
+import { GENERATED_BEGIN, withoutGeneratedText } from './generatedText';
 import type { NeedsIndex, UnknownAnnotation } from './match';
-import { forEachLineMayHold } from './literalFilter';
+import { forEachLineMayHold, forEachLineMayHoldBytes } from './literalFilter';
 import { LineSeen, forEachLineRange, keywordFilter, keywordMatches, mayMatchIn } from './match';
 import type { Link, Need, Span } from './model';
+
+/**
+ * A file's UTF-8 bytes, with the platform's own decoding (Node's Buffer):
+ * `decode` of a range gives what decoding the whole file gives for it, since
+ * line breaks never fall inside a character.
+ */
+export interface ByteSource {
+  readonly bytes: Uint8Array;
+  /** The text of bytes `start` to `end`. */
+  decode(start: number, end: number): string;
+  /** Whether the bytes hold `ascii` (an ASCII string). */
+  includes(ascii: string): boolean;
+}
+
+const NEED_MARKER = new TextEncoder().encode('@need');
 
 export interface Scope {
   /** The needs file, relative to the root, `/`-separated. */
@@ -174,6 +189,30 @@ export class NeedsSet {
       if (annotated || governing.some((g) => mayMatchIn(g.scope.index, code, start, end)))
         this.addLineLinks(out, governing, path, code.slice(start, end), n, unknown, retired);
     });
+    return out;
+  }
+
+  /**
+   * `fileLinks` of a file's UTF-8 bytes: only the lines that may hold a link
+   * are decoded, and most of a big tree's text never becomes a string. Falls
+   * back to the text when the file may hold generated text (which is blanked
+   * as text) or its needs cannot be prefiltered.
+   */
+  fileLinksOfBytes(
+    path: string,
+    source: ByteSource,
+    unknown?: UnknownAnnotation[],
+    retired?: UnknownAnnotation[],
+  ): ScopedLink[] {
+    const { governing } = this.about(path);
+    const filter =
+      governing.length === 1 ? keywordFilter((governing[0] as Governing).scope.index) : undefined;
+    if (filter === undefined || source.includes(GENERATED_BEGIN))
+      return this.fileLinks(path, source.decode(0, source.bytes.length), unknown, retired);
+    const out = this.pathLinksOf(governing);
+    forEachLineMayHoldBytes(filter, source.bytes, NEED_MARKER, (start, end, n) =>
+      this.addLineLinks(out, governing, path, source.decode(start, end), n, unknown, retired),
+    );
     return out;
   }
 

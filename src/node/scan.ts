@@ -10,8 +10,8 @@ import { isNeedsFileName } from '../core/needsFileChoice';
 import type { CachedOutcome, ScanCache } from './scanCache';
 import { outcomesOnCores } from './scanWorkers';
 import type { ScanWorkers } from './scanWorkers';
-import { readSourceFile, readSourceFileSync, walkFiles } from './walk';
-import type { StatOutcome, WalkOptions } from './walk';
+import { bufferSource, readSourceBytesSync, readSourceFile, walkFiles } from './walk';
+import type { BytesOutcome, StatOutcome, WalkOptions } from './walk';
 import { timeSlices } from '../core/timeSlices';
 
 export interface ScannedFile {
@@ -86,7 +86,7 @@ export async function scanTree(
       if (hit !== undefined) return { cached: hit };
     }
     return blocking
-      ? readSourceFileSync(abs, options.maxFileBytes)
+      ? readSourceBytesSync(abs, options.maxFileBytes)
       : await readStatted(abs, options.maxFileBytes, cache !== undefined);
   };
   const outcomeOf = (rel: string, r: Fetched): CachedOutcome | undefined => {
@@ -98,7 +98,10 @@ export async function scanTree(
     } else {
       const unknown: UnknownAnnotation[] = [];
       const retired: UnknownAnnotation[] = [];
-      const links = set.fileLinks(rel, r.outcome.text, unknown, retired);
+      const links =
+        'bytes' in r.outcome
+          ? set.fileLinksOfBytes(rel, bufferSource(r.outcome.bytes), unknown, retired)
+          : set.fileLinks(rel, r.outcome.text, unknown, retired);
       outcome = { read: true, links, unknown, retired };
     }
     // An unreadable file may become readable without a new time: never remembered.
@@ -134,7 +137,7 @@ export async function scanTree(
       else todo.push(i);
     });
     const own = (rel: string): CachedOutcome | undefined =>
-      outcomeOf(rel, readSourceFileSync(path.join(root, rel), options.maxFileBytes));
+      outcomeOf(rel, readSourceBytesSync(path.join(root, rel), options.maxFileBytes));
     if (todo.length >= (workers.minFiles ?? MIN_FILES_FOR_WORKERS))
       await outcomesOnCores(
         root,
@@ -170,7 +173,7 @@ export async function scanTree(
 }
 
 /** A file's remembered outcome, or what reading it gave. */
-type Fetched = { readonly cached: CachedOutcome } | StatOutcome;
+type Fetched = { readonly cached: CachedOutcome } | StatOutcome | BytesOutcome;
 
 function statOf(abs: string): { size: number; mtimeMs: number } | undefined {
   try {

@@ -11,7 +11,7 @@ import type { UnknownAnnotation } from '../core/match';
 import { buildIndex } from '../core/match';
 import type { Need, NeedsFile } from '../core/model';
 import { NeedsSet } from '../core/needsSet';
-import { readSourceFileSync } from './walk';
+import { bufferSource, readSourceBytesSync } from './walk';
 
 /** What a worker is told it is for, so a bundle can tell a scan worker from a run. */
 export const SCAN_WORKER = 'outside-in-scan-worker';
@@ -66,7 +66,7 @@ export function runScanWorker(): void {
     }
     const answers: WorkerAnswer[] = [];
     for (const [index, rel] of batch) {
-      const r = readSourceFileSync(path.join(start.root, rel), start.maxFileBytes);
+      const r = readSourceBytesSync(path.join(start.root, rel), start.maxFileBytes);
       if ('skipped' in r.outcome) {
         answers.push([index, r.size, r.mtimeMs, r.outcome.skipped]);
         continue;
@@ -74,7 +74,7 @@ export function runScanWorker(): void {
       const unknown: UnknownAnnotation[] = [];
       const retired: UnknownAnnotation[] = [];
       const flat: (string | number)[] = [];
-      for (const l of set.fileLinks(rel, r.outcome.text, unknown, retired)) {
+      for (const l of set.fileLinksOfBytes(rel, bufferSource(r.outcome.bytes), unknown, retired)) {
         if (l.rule === 'path') continue;
         flat.push(
           l.rule,

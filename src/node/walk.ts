@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { CACHE_DIR, DEFAULT_EXCLUDES } from '../core/excludes';
 import { ignoreScope, isIgnored } from '../core/gitignore';
 import type { IgnoreScope } from '../core/gitignore';
+import type { ByteSource } from '../core/needsSet';
 import { timeSlices } from '../core/timeSlices';
 
 export interface WalkOptions {
@@ -200,20 +201,35 @@ export type ReadOutcome =
 /** Files bigger than this are generated or data, not code a need speaks about. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** What a synchronous read gives: the outcome, and the size and time it was read at. */
-export interface StatOutcome {
-  readonly outcome: ReadOutcome;
+/** A read's outcome with the size and time the file was read at (for a cache). */
+export interface StatOutcome<T = ReadOutcome> {
+  readonly outcome: T;
   readonly size: number;
   readonly mtimeMs: number;
 }
 
+/** What a synchronous read gives: the bytes, undecoded, or why the file was skipped. */
+export type BytesOutcome = StatOutcome<
+  { readonly bytes: Buffer } | { readonly skipped: 'binary' | 'large' | 'unreadable' }
+>;
+
+/** A read file's bytes as the core reads them: decoded a line at a time, as needed. */
+export function bufferSource(bytes: Buffer): ByteSource {
+  return {
+    bytes,
+    decode: (start, end) => bytes.toString('utf8', start, end),
+    includes: (ascii) => bytes.includes(ascii),
+  };
+}
+
 /**
  * `readSourceFile` without the callbacks, with the size and modification time
- * of the file it read (for a cache). A scan of many small files spends less
- * in four synchronous calls than in four round trips through libuv's thread
- * pool; the caller yields between batches.
+ * of the file it read (for a cache), and its bytes undecoded: the scan decodes
+ * only the lines that may hold a link (see `NeedsSet.fileLinksOfBytes`). A
+ * scan of many small files spends less in four synchronous calls than in four
+ * round trips through libuv's thread pool; the caller yields between batches.
  */
-export function readSourceFileSync(abs: string, maxBytes = DEFAULT_MAX_FILE_BYTES): StatOutcome {
+export function readSourceBytesSync(abs: string, maxBytes = DEFAULT_MAX_FILE_BYTES): BytesOutcome {
   let fd: number;
   try {
     fd = fs.openSync(abs, 'r');
@@ -239,7 +255,7 @@ export function readSourceFileSync(abs: string, maxBytes = DEFAULT_MAX_FILE_BYTE
     // A NUL byte in the first 8 KB is git's own test for binary content.
     if (bytes.subarray(0, 8192).includes(0))
       return { outcome: { skipped: 'binary' }, size, mtimeMs };
-    return { outcome: { text: bytes.toString('utf8') }, size, mtimeMs };
+    return { outcome: { bytes }, size, mtimeMs };
   } catch {
     return { outcome: { skipped: 'unreadable' }, size, mtimeMs };
   } finally {

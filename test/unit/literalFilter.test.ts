@@ -10,6 +10,8 @@ import { forEachLine, keywordMatches } from '../../src/core/match';
 import type { NeedsIndex, UnknownAnnotation } from '../../src/core/match';
 import { NeedsSet } from '../../src/core/needsSet';
 import type { ScopedLink } from '../../src/core/needsSet';
+import { GENERATED_BEGIN, GENERATED_END } from '../../src/core/generatedText';
+import { bufferSource } from '../../src/node/walk';
 import { indexOf, yaml } from './helpers/needsIndex';
 
 /** Words keywords and text share, so that matches are common; some differ only in case or script. */
@@ -139,6 +141,46 @@ describe('keyword prefilter', () => {
             forEachLine(t, (line, n) => want.push(...reference.lineLinks(path, line, n, u2)));
             assert.deepEqual(plain(fast.fileLinks(path, t, u1)), plain(want));
             assert.deepEqual(u1, u2);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds in a file’s bytes the links its text gives, decoding only the lines it needs (property)', () => {
+    // What a file's bytes may hold besides words: a BOM, text beyond ASCII,
+    // bytes that are no UTF-8, and what `outside-in instructions` writes.
+    const extra = fc.constantFrom(
+      [],
+      [0xef, 0xbb, 0xbf],
+      [0xc3, 0xa9],
+      [0xe2, 0x82],
+      [0xff],
+      [...Buffer.from(`${GENERATED_BEGIN} -->\npay card\n${GENERATED_END}\n`)],
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(keyword, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(text, extra), { maxLength: 4 }),
+        (keywords, parts) => {
+          const index = indexOf(needsYaml(keywords));
+          const set = setOf(index);
+          const bytes = Buffer.concat(
+            parts.flatMap(([t, e]) => [Buffer.from(e), Buffer.from(t, 'utf8')]),
+          );
+          const t = bytes.toString('utf8');
+          for (const path of ['src/x.ts', 'a/y.ts']) {
+            const u1: UnknownAnnotation[] = [];
+            const u2: UnknownAnnotation[] = [];
+            const r1: UnknownAnnotation[] = [];
+            const r2: UnknownAnnotation[] = [];
+            assert.deepEqual(
+              plain(set.fileLinksOfBytes(path, bufferSource(bytes), u1, r1)),
+              plain(set.fileLinks(path, t, u2, r2)),
+            );
+            assert.deepEqual(u1, u2);
+            assert.deepEqual(r1, r2);
           }
         },
       ),

@@ -6,7 +6,7 @@ import { scanTree } from '../../src/node/scan';
 import type { ScanResult } from '../../src/node/scan';
 import { ScanCache, cacheKey } from '../../src/node/scanCache';
 import { outcomesOnCores } from '../../src/node/scanWorkers';
-import { readSourceFileSync } from '../../src/node/walk';
+import { readSourceBytesSync } from '../../src/node/walk';
 import type { UnknownAnnotation } from '../../src/core/match';
 import type { CachedOutcome } from '../../src/node/scanCache';
 import { makeTempDir, removeDir } from './helpers/gitRepo';
@@ -144,14 +144,15 @@ describe('scan on several cores', function () {
       (p) => !p.endsWith('.yaml') && !p.startsWith('gen/'),
     );
     const made = (rel: string): CachedOutcome | undefined => {
-      const r = readSourceFileSync(path.join(dir, rel), 200);
+      // The text path, as the editor reads: the workers read bytes.
+      const r = readSourceBytesSync(path.join(dir, rel), 200);
       if ('skipped' in r.outcome)
         return r.outcome.skipped === 'unreadable'
           ? undefined
           : { read: false, skipped: r.outcome.skipped };
       const unknown: UnknownAnnotation[] = [];
       const retired: UnknownAnnotation[] = [];
-      const links = set.fileLinks(rel, r.outcome.text, unknown, retired);
+      const links = set.fileLinks(rel, r.outcome.bytes.toString('utf8'), unknown, retired);
       return { read: true, links, unknown, retired };
     };
     const outcomes: (CachedOutcome | undefined)[] = [];
