@@ -104,11 +104,11 @@ export async function walkFiles(root: string, options: WalkOptions = {}): Promis
       return; // vanished or unreadable while we walked: nothing to scan there
     }
     const hasGitignore = entries.some((e) => e.name === '.gitignore');
-    const gitignore = hasGitignore ? await gitignoreOf(abs, blocking) : undefined;
-    const local = hasGitignore ? await readGitignore(abs, blocking) : undefined;
-    const above = await scopes();
-    const here = local === undefined ? above : [...above, ignoreScope(dir, local)];
-    const hereScopes: Scopes = () => Promise.resolve(here);
+    // Its signature only matters to a walk that remembers.
+    const gitignore =
+      hasGitignore && listings !== undefined ? await gitignoreOf(abs, blocking) : undefined;
+    const hereScopes = hasGitignore ? scopesWith(scopes, abs, dir, blocking) : scopes;
+    const here = await hereScopes();
     // Rules that changed here change what every folder below keeps.
     const below = trusted && known !== undefined && sameSignature(known.gitignore, gitignore);
     const kept: string[] = [];
