@@ -5,7 +5,14 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { buildLiteralFilter, mayHoldLiteral } from '../../src/core/literalFilter';
+import {
+  buildLiteralFilter,
+  forEachLineMayHold,
+  forEachLineMayHoldBytes,
+  mayHoldLiteral,
+  mayHoldLiteralIn,
+} from '../../src/core/literalFilter';
+import { tokenize } from '../../src/core/tokens';
 import { forEachLine, keywordMatches } from '../../src/core/match';
 import type { NeedsIndex, UnknownAnnotation } from '../../src/core/match';
 import { NeedsSet } from '../../src/core/needsSet';
@@ -14,7 +21,12 @@ import { GENERATED_BEGIN, GENERATED_END } from '../../src/core/generatedText';
 import { bufferSource } from '../../src/node/walk';
 import { indexOf, yaml } from './helpers/needsIndex';
 
-/** Words keywords and text share, so that matches are common; some differ only in case or script. */
+/**
+ * Words keywords and text share, so that matches are common; some differ only
+ * in case or script. Text writes each word in lower case, upper case or with
+ * a capital, and joins some without a separator, so camelCase, acronyms and
+ * digit runs make token starts inside a run of letters.
+ */
 const WORDS = [
   'pay',
   'payment',
@@ -24,16 +36,21 @@ const WORDS = [
   'cart',
   'a',
   '2',
+  '12',
   'go',
   'é',
   'İd',
   'Kelvin',
 ];
+/** No separator at all is the likeliest: that is where case and digits alone start a token. */
 const SEPARATORS = [
   ' ',
   '_',
   '-',
   '.',
+  '',
+  '',
+  '',
   '',
   '\n',
   '\r\n',
@@ -49,11 +66,22 @@ const keyword = fc
   .tuple(fc.array(word, { minLength: 1, maxLength: 3 }), fc.boolean())
   .map(([ws, prefix]) => ws.join(' ') + (prefix ? '*' : ''))
   .filter((k) => /[\p{L}\p{N}]/u.test(k));
-const text = fc
-  .array(fc.tuple(word, fc.constantFrom(...SEPARATORS), fc.boolean()), { maxLength: 40 })
-  .map((parts) =>
-    parts.map(([w, sep, upper]) => (upper ? w.toUpperCase() : w.toLowerCase()) + sep).join(''),
-  );
+const CASES = [
+  (w: string): string => w.toLowerCase(),
+  (w: string): string => w.toUpperCase(),
+  (w: string): string => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase(),
+];
+const textOf = (maxLength: number): fc.Arbitrary<string> =>
+  fc
+    .array(
+      fc.tuple(word, fc.constantFrom(...SEPARATORS), fc.integer({ min: 0, max: CASES.length - 1 })),
+      { maxLength },
+    )
+    .map((parts) =>
+      parts.map(([w, sep, c]) => (CASES[c] as (w: string) => string)(w) + sep).join(''),
+    );
+/** Short texts as often as long ones: in a long line another word passes it anyway. */
+const text = fc.oneof(textOf(4), textOf(40));
 
 function needsYaml(keywords: readonly string[][]): string {
   const lines = ['version: 1', 'needs:'];
@@ -91,16 +119,51 @@ function plain(links: readonly ScopedLink[]): unknown[] {
 }
 
 describe('keyword prefilter', () => {
-  it('finds each literal and passes a line beyond ASCII, written by hand', () => {
-    const filter = buildLiteralFilter(['card', 'pay', 'ard2']);
+  it('finds each literal at a token start and passes a line beyond ASCII, written by hand', () => {
+    const filter = buildLiteralFilter(['card', 'pay', 'list', 'server', '42']);
     assert.ok(filter);
     assert.equal(mayHoldLiteral(filter, 'const savedCard = 1'), true);
     assert.equal(mayHoldLiteral(filter, 'PAYMENT'), true);
     assert.equal(mayHoldLiteral(filter, 'car d p-a-y'), false);
-    // A failure link: "carard2" holds "ard2" after a false start on "card".
-    assert.equal(mayHoldLiteral(filter, 'carard2'), true);
+    // Inside a token, or across two, a literal starts no token.
+    assert.equal(mayHoldLiteral(filter, 'discard repay'), false);
+    assert.equal(mayHoldLiteral(filter, 'createListing'), true);
+    assert.equal(mayHoldLiteral(filter, 'createLiSt'), false);
+    // The last capital of an acronym starts a word; digits are tokens of their own.
+    assert.equal(mayHoldLiteral(filter, 'HTTPServer'), true);
+    assert.equal(mayHoldLiteral(filter, 'HTTPSERVER'), false);
+    assert.equal(mayHoldLiteral(filter, 'v42'), true);
+    assert.equal(mayHoldLiteral(filter, 'x142'), false);
     assert.equal(mayHoldLiteral(filter, 'café'), true);
     assert.equal(mayHoldLiteral(filter, 'nothing here'), false);
+  });
+
+  it('starts a token where the tokenizer does, in a line, in text and in bytes', () => {
+    const literals = ['pay', 'card', 'server', 'list', '42', 'b', 'c'];
+    const filter = buildLiteralFilter(literals);
+    assert.ok(filter);
+    const lines = [
+      ...['GOPay', 'PAYCard', 'HTTPServer', 'HTTPSERVER', 'createListing', 'createLiSt'],
+      ...['x142', 'v42', 'discard', 'a1b', 'ABc', 'aBC', 'AbC', 'ZZc', '@need pay', 'uPAY', 'ABC'],
+    ];
+    for (const line of lines) {
+      // The reference: some token of the line starts with a literal.
+      const want = tokenize(line).some((t) => literals.some((l) => t.text.startsWith(l)));
+      const text = `x\n${line}\ny`;
+      const inText: number[] = [];
+      const inBytes: number[] = [];
+      forEachLineMayHold(filter, text, '@need', (_s, _e, n) => inText.push(n));
+      forEachLineMayHoldBytes(filter, Buffer.from(text), Buffer.from('@need'), (_s, _e, n) =>
+        inBytes.push(n),
+      );
+      const marked = line.includes('@need');
+      assert.equal(mayHoldLiteral(filter, line), want, line);
+      assert.equal(mayHoldLiteralIn(filter, text, 2, 2 + line.length), want, line);
+      // What follows a range is not part of it, even a lower-case letter.
+      assert.equal(mayHoldLiteralIn(filter, `${line}z`, 0, line.length), want, line);
+      assert.deepEqual(inText, want || marked ? [1] : [], line);
+      assert.deepEqual(inBytes, inText, line);
+    }
   });
 
   it('gives up (no filter) rather than guess on a literal a token cannot hold', () => {
