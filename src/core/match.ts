@@ -35,23 +35,21 @@ export interface NeedsIndex {
   readonly phrases: ReadonlyMap<string, ReadonlyMap<string, readonly KeywordEntry[]>>;
   /** Prefix -> one-token `word*` keywords. */
   readonly prefixes: ReadonlyMap<string, readonly KeywordEntry[]>;
-  /** The distinct prefix lengths, so a token is sliced only where a prefix may be. */
+  /** The distinct prefix lengths, so a token is looked up only where a prefix may be. */
   readonly prefixLengths: readonly number[];
   /**
-   * Every head of a prefix cut at one of `prefixLengths`. A token whose head at
-   * some length is not here can match no longer prefix either, so most tokens
-   * cost one slice, however many prefix lengths 10,000 needs bring.
-   */
-  readonly prefixStems: ReadonlySet<string>;
-  /**
-   * Bit sets of hashed first tokens (exact and phrases) and of prefix heads at
-   * the shortest prefix length. Most tokens of a line start no keyword; these
-   * turn them away before the maps, which at 10,000 needs are big enough that
-   * each look-up misses the cache, and that is what made a line cost more with
-   * more needs.
+   * Bit sets of hashed first tokens (exact and phrases), of every head of a
+   * prefix cut at one of `prefixLengths`, and of the prefixes themselves.
+   * Most tokens of a line start no keyword; these turn them away before the
+   * maps, which at 10,000 needs are big enough that each look-up misses the
+   * cache, and that is what made a line cost more with more needs. A token
+   * whose head at some length is not among the heads can match no longer
+   * prefix either, so the heads of a token are hashed one character at a
+   * time, and no head is cut out unless it may be a prefix.
    */
   readonly firstTokens: Uint8Array;
-  readonly stemHeads: Uint8Array;
+  readonly prefixHeads: Uint8Array;
+  readonly prefixBits: Uint8Array;
   /**
    * Every keyword's first token (a prefix for `word*`), searched in a line
    * before it is tokenized: a line holding none is done in one pass.
@@ -63,11 +61,23 @@ export interface NeedsIndex {
 /** 2^18 bits, 32 KB each: under a tenth full at 10,000 needs, and cache-resident. */
 const FILTER_MASK = (1 << 18) - 1;
 
-/** FNV-1a of the first `n` characters of `s`, to a bit of a filter. */
-function filterBit(s: string, n: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+const FNV_OFFSET = 0x811c9dc5;
+
+/** One character into an FNV-1a hash: a head's hash grows a character at a time. */
+function fnvStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+/** An FNV-1a hash to a bit of a filter. */
+function bitOf(h: number): number {
   return (h ^ (h >>> 17)) & FILTER_MASK;
+}
+
+/** The filter bit of the first `n` characters of `s`. */
+function filterBit(s: string, n: number): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < n; i++) h = fnvStep(h, s.charCodeAt(i));
+  return bitOf(h);
 }
 
 function setBit(bits: Uint8Array, bit: number): void {
@@ -113,19 +123,18 @@ export function buildIndex(file: NeedsFile): NeedsIndex {
   const prefixLengths = [...new Set([...prefixes.keys()].map((k) => k.length))].sort(
     (a, b) => a - b,
   );
-  const prefixStems = new Set<string>();
-  for (const prefix of prefixes.keys()) {
-    for (const len of prefixLengths) {
-      if (len > prefix.length) break;
-      prefixStems.add(prefix.slice(0, len));
-    }
-  }
   const firstTokens = new Uint8Array((FILTER_MASK + 1) >>> 3);
   for (const first of [...exact.keys(), ...phrases.keys()])
     setBit(firstTokens, filterBit(first, first.length));
-  const stemHeads = new Uint8Array((FILTER_MASK + 1) >>> 3);
-  const shortest = prefixLengths[0] ?? 0;
-  for (const prefix of prefixes.keys()) setBit(stemHeads, filterBit(prefix, shortest));
+  const prefixHeads = new Uint8Array((FILTER_MASK + 1) >>> 3);
+  const prefixBits = new Uint8Array((FILTER_MASK + 1) >>> 3);
+  for (const prefix of prefixes.keys()) {
+    for (const len of prefixLengths) {
+      if (len > prefix.length) break;
+      setBit(prefixHeads, filterBit(prefix, len));
+    }
+    setBit(prefixBits, filterBit(prefix, prefix.length));
+  }
   return {
     file,
     byId,
@@ -135,9 +144,9 @@ export function buildIndex(file: NeedsFile): NeedsIndex {
     phrases,
     prefixes,
     prefixLengths,
-    prefixStems,
     firstTokens,
-    stemHeads,
+    prefixHeads,
+    prefixBits,
     literals: buildLiteralFilter([...exact.keys(), ...phrases.keys(), ...prefixes.keys()]),
   };
 }
@@ -201,10 +210,19 @@ function seenKey(needId: string, rule: LinkRule, match: string): string {
 /** Called for each keyword occurrence on a line, in order, duplicates included. */
 export type KeywordMatch = (need: Need, start: number, end: number, match: string) => void;
 
-/** Every keyword occurrence on one line of text, with the need that owns the keyword. */
-export function keywordMatches(index: NeedsIndex, text: string, found: KeywordMatch): void {
+/**
+ * Every keyword occurrence on one line of text, with the need that owns the
+ * keyword. `filtered`: the line already passed this index's literal filter
+ * (`keywordFilter`), which is then not run over it a second time.
+ */
+export function keywordMatches(
+  index: NeedsIndex,
+  text: string,
+  found: KeywordMatch,
+  filtered = false,
+): void {
   if (index.exact.size === 0 && index.phrases.size === 0 && index.prefixes.size === 0) return;
-  if (index.literals !== undefined && !mayHoldLiteral(index.literals, text)) return;
+  if (!filtered && index.literals !== undefined && !mayHoldLiteral(index.literals, text)) return;
   const tokens = tokenize(text);
   const shortest = index.prefixLengths[0] ?? Infinity;
   for (let i = 0; i < tokens.length; i++) {
@@ -219,12 +237,16 @@ export function keywordMatches(index: NeedsIndex, text: string, found: KeywordMa
         if (phrases) phrasesAt(tokens, i, phrases, found);
       }
     }
-    if (text.length < shortest || !hasBit(index.stemHeads, filterBit(text, shortest))) continue;
+    if (text.length < shortest) continue;
+    let h = FNV_OFFSET;
+    let at = 0;
     for (const len of index.prefixLengths) {
-      if (len > token.text.length) break;
-      const head = token.text.slice(0, len);
-      if (!index.prefixStems.has(head)) break;
-      for (const entry of index.prefixes.get(head) ?? [])
+      if (len > text.length) break;
+      for (; at < len; at++) h = fnvStep(h, text.charCodeAt(at));
+      const bit = bitOf(h);
+      if (!hasBit(index.prefixHeads, bit)) break;
+      if (!hasBit(index.prefixBits, bit)) continue;
+      for (const entry of index.prefixes.get(text.slice(0, len)) ?? [])
         found(entry.need, token.start, token.end, entry.keyword);
     }
   }

@@ -178,7 +178,7 @@ export class NeedsSet {
       governing.length === 1 ? keywordFilter((governing[0] as Governing).scope.index) : undefined;
     if (filter !== undefined) {
       forEachLineMayHold(filter, code, '@need', (start, end, n) =>
-        this.addLineLinks(out, governing, path, code.slice(start, end), n, unknown, retired),
+        this.addLineLinks(out, governing, path, code.slice(start, end), n, unknown, retired, true),
       );
       return out;
     }
@@ -211,7 +211,7 @@ export class NeedsSet {
       return this.fileLinks(path, source.decode(0, source.bytes.length), unknown, retired);
     const out = this.pathLinksOf(governing);
     forEachLineMayHoldBytes(filter, source.bytes, NEED_MARKER, (start, end, n) =>
-      this.addLineLinks(out, governing, path, source.decode(start, end), n, unknown, retired),
+      this.addLineLinks(out, governing, path, source.decode(start, end), n, unknown, retired, true),
     );
     return out;
   }
@@ -274,6 +274,8 @@ export class NeedsSet {
     line: number,
     unknown: UnknownAnnotation[] | undefined,
     retired?: UnknownAnnotation[],
+    /** The line passed the one governing scope's keyword filter already. */
+    filtered = false,
   ): void {
     if (text.includes('@need')) {
       for (const a of findAnnotations(text)) {
@@ -301,20 +303,25 @@ export class NeedsSet {
       // One keyword link per need and keyword on a line, within each needs file.
       const from = out.length;
       let seen: LineSeen | undefined;
-      keywordMatches(scope.index, text, (need, start, end, match) => {
-        if (excluded?.has(need)) return;
-        if (!(seen ??= new LineSeen(out, from)).first(need.id, 'keyword', match)) return;
-        out.push({
-          needId: need.id,
-          rule: 'keyword',
-          line,
-          start,
-          end,
-          match,
-          need,
-          needsFile: scope.needsFile,
-        });
-      });
+      keywordMatches(
+        scope.index,
+        text,
+        (need, start, end, match) => {
+          if (excluded?.has(need)) return;
+          if (!(seen ??= new LineSeen(out, from)).first(need.id, 'keyword', match)) return;
+          out.push({
+            needId: need.id,
+            rule: 'keyword',
+            line,
+            start,
+            end,
+            match,
+            need,
+            needsFile: scope.needsFile,
+          });
+        },
+        filtered,
+      );
     }
   }
 }
