@@ -10,8 +10,8 @@ import { isNeedsFileName } from '../core/needsFileChoice';
 import type { CachedOutcome, ScanCache } from './scanCache';
 import { outcomesOnCores } from './scanWorkers';
 import type { ScanWorkers } from './scanWorkers';
-import { bufferSource, readSourceBytesSync, readSourceFile, walkFiles } from './walk';
-import type { BytesOutcome, StatOutcome, WalkOptions } from './walk';
+import { bufferSource, readSourceBytes, readSourceBytesSync, walkFiles } from './walk';
+import type { BytesOutcome, WalkOptions } from './walk';
 import { timeSlices } from '../core/timeSlices';
 
 export interface ScannedFile {
@@ -87,7 +87,7 @@ export async function scanTree(
     }
     return blocking
       ? readSourceBytesSync(abs, options.maxFileBytes)
-      : await readStatted(abs, options.maxFileBytes, cache !== undefined);
+      : await readSourceBytes(abs, options.maxFileBytes);
   };
   const outcomeOf = (rel: string, r: Fetched): CachedOutcome | undefined => {
     if ('cached' in r) return r.cached;
@@ -98,10 +98,7 @@ export async function scanTree(
     } else {
       const unknown: UnknownAnnotation[] = [];
       const retired: UnknownAnnotation[] = [];
-      const links =
-        'bytes' in r.outcome
-          ? set.fileLinksOfBytes(rel, bufferSource(r.outcome.bytes), unknown, retired)
-          : set.fileLinks(rel, r.outcome.text, unknown, retired);
+      const links = set.fileLinksOfBytes(rel, bufferSource(r.outcome.bytes), unknown, retired);
       outcome = { read: true, links, unknown, retired };
     }
     // An unreadable file may become readable without a new time: never remembered.
@@ -173,7 +170,7 @@ export async function scanTree(
 }
 
 /** A file's remembered outcome, or what reading it gave. */
-type Fetched = { readonly cached: CachedOutcome } | StatOutcome | BytesOutcome;
+type Fetched = { readonly cached: CachedOutcome } | BytesOutcome;
 
 function statOf(abs: string): { size: number; mtimeMs: number } | undefined {
   try {
@@ -189,15 +186,4 @@ async function statOfAsync(abs: string): Promise<{ size: number; mtimeMs: number
   } catch {
     return undefined;
   }
-}
-
-/** The callback read, with the size and time a cache needs when there is one. */
-async function readStatted(
-  abs: string,
-  maxBytes: number | undefined,
-  withStat: boolean,
-): Promise<StatOutcome> {
-  const stat = withStat ? await statOfAsync(abs) : undefined;
-  const outcome = await readSourceFile(abs, maxBytes);
-  return { outcome, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1 };
 }

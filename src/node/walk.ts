@@ -201,17 +201,16 @@ export type ReadOutcome =
 /** Files bigger than this are generated or data, not code a need speaks about. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** A read's outcome with the size and time the file was read at (for a cache). */
-export interface StatOutcome<T = ReadOutcome> {
-  readonly outcome: T;
+/**
+ * What a read gives: the bytes, undecoded, or why the file was skipped; with
+ * the size and time the file was read at (for a cache), -1 when unknown.
+ */
+export interface BytesOutcome {
+  readonly outcome:
+    { readonly bytes: Buffer } | { readonly skipped: 'binary' | 'large' | 'unreadable' };
   readonly size: number;
   readonly mtimeMs: number;
 }
-
-/** What a synchronous read gives: the bytes, undecoded, or why the file was skipped. */
-export type BytesOutcome = StatOutcome<
-  { readonly bytes: Buffer } | { readonly skipped: 'binary' | 'large' | 'unreadable' }
->;
 
 /** A read file's bytes as the core reads them: decoded a line at a time, as needed. */
 export function bufferSource(bytes: Buffer): ByteSource {
@@ -264,37 +263,53 @@ export function readSourceBytesSync(abs: string, maxBytes = DEFAULT_MAX_FILE_BYT
 }
 
 /**
- * Reads a source file as text, or says why it was skipped. One open, one
- * fstat (for the size limit, before reading), one read, one close, through
- * the callback API: a scan reads tens of thousands of small files, and a
- * promise FileHandle per file (its object, its events, its promises) cost
- * more than the reading itself.
+ * `readSourceBytesSync` through the callback API, for an editor: a slow or
+ * hung disk never blocks the thread. One open, one fstat (for the size limit
+ * before reading, and the size and time a cache keys on), one read, one
+ * close: a scan reads tens of thousands of small files, and a promise
+ * FileHandle per file (its object, its events, its promises) cost more than
+ * the reading itself.
  */
-export function readSourceFile(
+export function readSourceBytes(
   abs: string,
   maxBytes = DEFAULT_MAX_FILE_BYTES,
-): Promise<ReadOutcome> {
+): Promise<BytesOutcome> {
   return new Promise((resolve) => {
     const read = (fd: number): void => {
-      const done = (outcome: ReadOutcome): void => fs.close(fd, () => resolve(outcome));
+      let size = -1;
+      let mtimeMs = -1;
+      const done = (outcome: BytesOutcome['outcome']): void =>
+        fs.close(fd, () => resolve({ outcome, size, mtimeMs }));
       fs.fstat(fd, (err, stat) => {
         if (err) return done({ skipped: 'unreadable' });
-        if (stat.size > maxBytes) return done({ skipped: 'large' });
-        const buffer = Buffer.allocUnsafe(stat.size);
-        fs.read(fd, buffer, 0, stat.size, 0, (err, bytesRead) => {
+        size = stat.size;
+        mtimeMs = stat.mtimeMs;
+        if (size > maxBytes) return done({ skipped: 'large' });
+        const buffer = Buffer.allocUnsafe(size);
+        fs.read(fd, buffer, 0, size, 0, (err, bytesRead) => {
           if (err) return done({ skipped: 'unreadable' });
           const bytes = buffer.subarray(0, bytesRead);
           // A NUL byte in the first 8 KB is git's own test for binary content.
           if (bytes.subarray(0, 8192).includes(0)) return done({ skipped: 'binary' });
-          done({ text: bytes.toString('utf8') });
+          done({ bytes });
         });
       });
     };
+    const unreadable: BytesOutcome = { outcome: { skipped: 'unreadable' }, size: -1, mtimeMs: -1 };
     try {
-      fs.open(abs, 'r', (err, fd) => (err ? resolve({ skipped: 'unreadable' }) : read(fd)));
+      fs.open(abs, 'r', (err, fd) => (err ? resolve(unreadable) : read(fd)));
     } catch {
       // A path Node refuses outright (a NUL in it) throws rather than calls back.
-      resolve({ skipped: 'unreadable' });
+      resolve(unreadable);
     }
   });
+}
+
+/** Reads a source file as text, or says why it was skipped. */
+export async function readSourceFile(
+  abs: string,
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<ReadOutcome> {
+  const { outcome } = await readSourceBytes(abs, maxBytes);
+  return 'bytes' in outcome ? { text: outcome.bytes.toString('utf8') } : outcome;
 }
