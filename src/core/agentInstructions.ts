@@ -9,7 +9,8 @@
 import { GENERATED_BEGIN, GENERATED_END } from './generatedText';
 import { escapeMarkdown, codeSpan, quietReferences } from './markdown';
 import type { Need, NeedsFile } from './model';
-import type { NeedsSet, Scope } from './needsSet';
+import type { NeedsSet } from './needsSet';
+import type { Scope } from './scopes';
 import { evidenceLine, needEvidence } from './phrases';
 import { compareNeeds } from './present';
 

@@ -11,7 +11,8 @@ import { compileGlob } from './globs';
 import type { LintRule, LintSettings } from './lintOptions';
 import { DEFAULT_LINT_SETTINGS } from './lintOptions';
 import type { Need, Span } from './model';
-import type { NeedsSet, Scope, ScopedLink } from './needsSet';
+import type { NeedsSet, ScopedLink } from './needsSet';
+import type { Scope } from './scopes';
 
 /** What the scan saw, file by file (a `ScanResult` of src/node/scan.ts fits). */
 export interface LintScan {

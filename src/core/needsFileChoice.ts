@@ -7,7 +7,7 @@
  */
 import type { FileProblem } from './coverage';
 import { DEFAULT_EXCLUDES } from './excludes';
-import { scopeDir } from './needsSet';
+import { scopeDir } from './scopes';
 
 /** The default file names, searched for in any folder. */
 export const NEEDS_FILE_NAMES: readonly string[] = [

@@ -9,10 +9,11 @@ import type { LoadOptions } from '../core/load';
 import { DEFAULT_MAX_CHARS, loadNeedsText } from '../core/load';
 import { buildIndex } from '../core/match';
 import type { Problem } from '../core/model';
-import { NeedsSet, byScopeDepth, needsFileExcludedBy, scopeDir } from '../core/needsSet';
+import { NeedsSet } from '../core/needsSet';
+import { byScopeDepth, needsFileExcludedBy, scopeDir } from '../core/scopes';
 import { chooseNeedsFiles, isNeedsFileName } from '../core/needsFileChoice';
 import type { NeedsFileChoice } from '../core/needsFileChoice';
-import type { Exclusion, Scope } from '../core/needsSet';
+import type { Exclusion, Scope } from '../core/scopes';
 import { walkFiles } from './walk';
 import type { WalkOptions } from './walk';
 

@@ -15,8 +15,9 @@ import { NEEDS_FILE_GLOB, chooseNeedsFiles, shadowedProblem } from '../core/need
 import type { Config, Settings } from './config';
 import { Delayer, DisposableStore, KeyedDelayer } from './lifecycle';
 import { findNeedsFiles, needsFileUri, readText, relativePath } from './needsFileAccess';
-import type { Scope } from '../core/needsSet';
-import { NeedsSet, byScopeDepth, needsFileExcludedBy, scopeDir } from '../core/needsSet';
+import type { Scope } from '../core/scopes';
+import { NeedsSet } from '../core/needsSet';
+import { byScopeDepth, needsFileExcludedBy, scopeDir } from '../core/scopes';
 
 /**
  * A needs file as the editor holds it: by URI, with its latest load and the

@@ -11,7 +11,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { loadNeedsText } from '../../src/core/load';
 import type { UnknownAnnotation } from '../../src/core/match';
-import { byScopeDepth, needsFileExcludedBy, scopeDir } from '../../src/core/needsSet';
+import { byScopeDepth, needsFileExcludedBy, scopeDir } from '../../src/core/scopes';
 import type { ScopedLink } from '../../src/core/needsSet';
 import { needsSet, yaml } from './helpers/needsIndex';
 

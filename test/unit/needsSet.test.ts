@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { UnknownAnnotation } from '../../src/core/match';
-import { scopeDir } from '../../src/core/needsSet';
+import { scopeDir } from '../../src/core/scopes';
 import type { ScopedLink } from '../../src/core/needsSet';
 import { needsSet, yaml } from './helpers/needsIndex';
 

@@ -3,7 +3,8 @@ import { loadNeedsText } from '../../../src/core/load';
 import { buildIndex } from '../../../src/core/match';
 import type { NeedsIndex } from '../../../src/core/match';
 import type { Link, NeedsFile } from '../../../src/core/model';
-import { NeedsSet, scopeDir } from '../../../src/core/needsSet';
+import { NeedsSet } from '../../../src/core/needsSet';
+import { scopeDir } from '../../../src/core/scopes';
 import type { ScopedLink } from '../../../src/core/needsSet';
 
 /** Joins lines with '\n' and ends with one, as an editor saves a file. */
