@@ -8,27 +8,12 @@
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { UnknownAnnotation } from '../core/match';
-import { buildIndex } from '../core/match';
-import type { Need, NeedsFile } from '../core/model';
-import { NeedsSet } from '../core/needsSet';
+import { matchingSet } from './matchingScope';
+import type { MatchingScope } from './matchingScope';
 import { bufferSource, readSourceBytesSync } from './walk';
 
 /** What a worker is told it is for, so a bundle can tell a scan worker from a run. */
 export const SCAN_WORKER = 'outside-in-scan-worker';
-
-/** What matching needs of one needs file: ids, states, globs and keywords. */
-export interface MatchingScope {
-  readonly needsFile: string;
-  readonly dir: string;
-  readonly exclude: readonly string[];
-  readonly invalidIds: readonly string[];
-  readonly needs: readonly {
-    readonly id: string;
-    readonly status: Need['status'];
-    readonly paths: readonly string[];
-    readonly keywords: readonly string[];
-  }[];
-}
 
 export interface WorkerStart {
   readonly kind: typeof SCAN_WORKER;
@@ -55,9 +40,7 @@ export function runScanWorker(): void {
   const start = workerData as WorkerStart;
   const port = parentPort;
   if (port === null) return;
-  const set = new NeedsSet(
-    start.scopes.map((s) => ({ needsFile: s.needsFile, dir: s.dir, index: buildIndex(fileOf(s)) })),
-  );
+  const set = matchingSet(start.scopes);
   const scopeOf = new Map(set.scopes.map((s, i) => [s.needsFile, i]));
   port.on('message', (batch: readonly [number, string][] | null) => {
     if (batch === null) {
@@ -91,35 +74,4 @@ export function runScanWorker(): void {
     port.postMessage(answers);
   });
   port.postMessage('ready');
-}
-
-const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-/** A needs file holding only what matching reads; the rest never leaves the main thread. */
-function fileOf(s: MatchingScope): NeedsFile {
-  const at = (value: string): { value: string; span: typeof NOWHERE } => ({ value, span: NOWHERE });
-  const needs = s.needs.map(
-    (n) =>
-      ({
-        id: n.id,
-        title: n.id,
-        priority: 'medium',
-        status: n.status,
-        evidence: [],
-        signals: [],
-        paths: n.paths.map(at),
-        keywords: n.keywords.map(at),
-        review: [],
-        span: NOWHERE,
-        idSpan: NOWHERE,
-      }) as unknown as Need,
-  );
-  return {
-    version: 1,
-    personas: new Map(),
-    values: [],
-    needs,
-    invalidIds: new Map(s.invalidIds.map((id) => [id, NOWHERE])),
-    exclude: s.exclude.map(at),
-  } as unknown as NeedsFile;
 }

@@ -12,7 +12,8 @@ import { Worker } from 'node:worker_threads';
 import type { LinkRule } from '../core/model';
 import type { NeedsSet, ScopedLink } from '../core/needsSet';
 import type { CachedOutcome, ScanCache } from './scanCache';
-import type { MatchingScope, WorkerAnswer, WorkerStart } from './scanWorker';
+import { matchingScope } from './matchingScope';
+import type { WorkerAnswer, WorkerStart } from './scanWorker';
 import { SCAN_WORKER } from './scanWorker';
 import { timeSlices } from '../core/timeSlices';
 
@@ -153,20 +154,4 @@ function outcomeOf(set: NeedsSet, rel: string, a: WorkerAnswer): CachedOutcome |
     });
   }
   return { read: true, links, unknown, retired };
-}
-
-function matchingScope(scope: NeedsSet['scopes'][number]): MatchingScope {
-  const file = scope.index.file;
-  return {
-    needsFile: scope.needsFile,
-    dir: scope.dir,
-    exclude: file.exclude.map((g) => g.value),
-    invalidIds: [...(file.invalidIds?.keys() ?? [])],
-    needs: file.needs.map((n) => ({
-      id: n.id,
-      status: n.status,
-      paths: n.paths.map((p) => p.value),
-      keywords: n.keywords.map((k) => k.value),
-    })),
-  };
 }
