@@ -6,6 +6,7 @@ import { scanTree } from '../../src/node/scan';
 import type { ScanResult } from '../../src/node/scan';
 import { ScanCache, cacheKey } from '../../src/node/scanCache';
 import { outcomesOnCores } from '../../src/node/scanWorkers';
+import { scanWorkers } from '../../src/cli/scanWorkers';
 import { readSourceBytesSync } from '../../src/node/walk';
 import type { UnknownAnnotation } from '../../src/core/match';
 import type { CachedOutcome } from '../../src/node/scanCache';
@@ -61,6 +62,17 @@ function tree(copies: number): Record<string, string> {
 }
 
 const SCRIPT = path.join(__dirname, '..', '..', 'src', 'node', 'scanWorkerMain.js');
+
+describe('how many workers the command line starts', () => {
+  it('starts none on two cores, where one measured slower than none, and one a core past the main thread from three', () => {
+    assert.equal(scanWorkers(1), undefined);
+    assert.equal(scanWorkers(2), undefined);
+    assert.equal(scanWorkers(3)?.count, 2);
+    assert.equal(scanWorkers(8)?.count, 7);
+    // Past eight, the reads are what waits: no more than seven.
+    assert.equal(scanWorkers(64)?.count, 7);
+  });
+});
 
 describe('scan on several cores', function () {
   this.timeout(60000);
