@@ -222,7 +222,7 @@ export function bufferSource(bytes: Buffer): ByteSource {
 }
 
 /**
- * `readSourceFile` without the callbacks, with the size and modification time
+ * `readSourceBytes` with synchronous calls, with the size and modification time
  * of the file it read (for a cache), and its bytes undecoded: the scan decodes
  * only the lines that may hold a link (see `NeedsSet.fileLinksOfBytes`). A
  * scan of many small files spends less in four synchronous calls than in four
@@ -265,8 +265,8 @@ export function readSourceBytesSync(abs: string, maxBytes = DEFAULT_MAX_FILE_BYT
 /**
  * `readSourceBytesSync` through the callback API, for an editor: a slow or
  * hung disk never blocks the thread. One open, one fstat (for the size limit
- * before reading, and the size and time a cache keys on), one read, one
- * close: a scan reads tens of thousands of small files, and a promise
+ * before reading, and the size and time a cache keys on), one read (more if
+ * the system returns less), one close: a scan reads tens of thousands of small files, and a promise
  * FileHandle per file (its object, its events, its promises) cost more than
  * the reading itself.
  */
@@ -286,13 +286,23 @@ export function readSourceBytes(
         mtimeMs = stat.mtimeMs;
         if (size > maxBytes) return done({ skipped: 'large' });
         const buffer = Buffer.allocUnsafe(size);
-        fs.read(fd, buffer, 0, size, 0, (err, bytesRead) => {
-          if (err) return done({ skipped: 'unreadable' });
-          const bytes = buffer.subarray(0, bytesRead);
+        // A read may return less than asked: read on to the end. A file may
+        // shrink while read: stop where it ends.
+        const readFrom = (got: number): void => {
+          if (got === size) return finish(got);
+          fs.read(fd, buffer, got, size - got, got, (err, n) => {
+            if (err) done({ skipped: 'unreadable' });
+            else if (n === 0) finish(got);
+            else readFrom(got + n);
+          });
+        };
+        const finish = (got: number): void => {
+          const bytes = buffer.subarray(0, got);
           // A NUL byte in the first 8 KB is git's own test for binary content.
           if (bytes.subarray(0, 8192).includes(0)) return done({ skipped: 'binary' });
           done({ bytes });
-        });
+        };
+        readFrom(0);
       });
     };
     const unreadable: BytesOutcome = { outcome: { skipped: 'unreadable' }, size: -1, mtimeMs: -1 };
