@@ -1,4 +1,4 @@
-/** The workers a command-line scan reads with: one a core beside the main thread's. */
+/** The workers a command-line scan reads with: none below three cores, then one a core beside the main thread's, seven at most. */
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { ScanWorkers } from '../node/scanWorkers';
@@ -11,7 +11,7 @@ const MAX_WORKERS = 7;
  * One worker beside the main thread measured slower than none on two cores
  * (a 20,000-file tree: 4 to 15% over a dozen runs): it takes a fifth of the
  * scan to start and build its index, and the main thread still decodes its
- * answers and makes their path links. Workers start from two on.
+ * answers and makes their path links. So two workers at least, or none.
  */
 const MIN_WORKERS = 2;
 

@@ -212,8 +212,9 @@ export type KeywordMatch = (need: Need, start: number, end: number, match: strin
 
 /**
  * Every keyword occurrence on one line of text, with the need that owns the
- * keyword. `filtered`: the line already passed this index's literal filter
- * (`keywordFilter`), which is then not run over it a second time.
+ * keyword. `filtered`: the caller already ran this index's literal filter
+ * (`keywordFilter`) over the text and it passed (or holds an annotation,
+ * which passes it too), so it is not run a second time.
  */
 export function keywordMatches(
   index: NeedsIndex,

@@ -249,7 +249,7 @@ export class NeedsSet {
     line: number,
     unknown: UnknownAnnotation[] | undefined,
     retired?: UnknownAnnotation[],
-    /** The line passed the one governing scope's keyword filter already. */
+    /** The one governing scope's keyword filter passed the line already (or its `@need` did). */
     filtered = false,
   ): void {
     if (text.includes('@need')) {

@@ -12,7 +12,7 @@ import {
   mayHoldLiteral,
   mayHoldLiteralIn,
 } from '../../src/core/literalFilter';
-import { tokenize } from '../../src/core/tokens';
+import { keywordPattern, tokenize } from '../../src/core/tokens';
 import { forEachLine, keywordMatches } from '../../src/core/match';
 import type { NeedsIndex, UnknownAnnotation } from '../../src/core/match';
 import { NeedsSet } from '../../src/core/needsSet';
@@ -169,6 +169,49 @@ describe('keyword prefilter', () => {
   it('gives up (no filter) rather than guess on a literal a token cannot hold', () => {
     assert.equal(buildLiteralFilter(['a-b']), undefined);
     assert.equal(buildLiteralFilter([]), undefined);
+  });
+
+  it('finds a prefix past a shorter head that is no keyword itself, written by hand', () => {
+    // "pay" is a head of "payment*" at the length of "pax*", and no prefix of its own.
+    const index = indexOf(needsYaml([['pax*'], ['payment*']]));
+    assert.deepEqual(matchesOf(index, 'const paymentx = 1'), ['need-1:6:14:payment*']);
+    assert.deepEqual(matchesOf(index, 'const paxos = payday'), ['need-0:6:11:pax*']);
+  });
+
+  it('finds a one-word keyword, exact or prefix, where comparing every token finds it (property)', () => {
+    // Stems that are heads of one another, so prefixes share their first letters.
+    const oneWord = fc
+      .tuple(
+        fc.constantFrom(...WORDS, 'p', 'pa', 'pax', 'paym', 'c', 'ca', 'car', 'sav', '1'),
+        fc.boolean(),
+      )
+      .map(([w, prefix]) => w + (prefix ? '*' : ''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(oneWord, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        text,
+        (keywords, t) => {
+          const index = indexOf(needsYaml(keywords));
+          for (const line of t.split(/\r\n|\r|\n/)) {
+            // The reference: every token against every keyword, nothing indexed or filtered.
+            const want: string[] = [];
+            for (const token of tokenize(line))
+              keywords.forEach((ks, i) => {
+                for (const k of ks) {
+                  const pattern = keywordPattern(k);
+                  const stem =
+                    pattern?.tokens.length === 1 ? (pattern.tokens[0] as string) : undefined;
+                  if (stem === undefined) continue;
+                  const hit = pattern?.prefix ? token.text.startsWith(stem) : token.text === stem;
+                  if (hit) want.push(`need-${i}:${token.start}:${token.end}:${k}`);
+                }
+              });
+            assert.deepEqual(matchesOf(index, line).sort(), want.sort(), line);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('never changes the matches of a line (property)', () => {
