@@ -76,9 +76,7 @@ export async function runCheck(io: Io, args: CheckArgs): Promise<number> {
   const hasFatal = loaded.files.some((f) => f.problems.some((p) => p.severity === 'error'));
   // With a broken needs file the coverage warnings would only repeat its errors.
   if (!hasFatal) {
-    const links = scan.files.flatMap((f) => f.links);
-    for (const p of coverageProblems(loaded.set, { paths: scan.paths, links }))
-      problems.push(located(p.file, p));
+    for (const p of coverageProblems(loaded.set, scan)) problems.push(located(p.file, p));
     for (const p of lintProblems(loaded.set, scan)) problems.push(located(p.file, p));
     const generated = await readAll(
       args.root,

@@ -6,10 +6,11 @@
 import type { Problem } from './model';
 import type { NeedsSet, ScopedLink } from './needsSet';
 
-/** What the scan saw: every file's path and the links found in it. */
+/** What the scan saw: every file's path, and the links of the files that have some. */
 export interface ScanSummary {
   readonly paths: readonly string[];
-  readonly links: Iterable<ScopedLink>;
+  /** File by file, as the scan gives them: a big tree's links are too many to gather in one list. */
+  readonly files: readonly { readonly links: readonly ScopedLink[] }[];
 }
 
 /** A problem located in a needs file (relative path). */
@@ -20,9 +21,11 @@ export interface FileProblem extends Problem {
 /** Warnings for globs and keywords of `set` that relate to nothing in the scan. */
 export function coverageProblems(set: NeedsSet, scan: ScanSummary): FileProblem[] {
   const matchedKeywords = new Set<string>();
-  for (const link of scan.links) {
-    if (link.rule === 'keyword')
-      matchedKeywords.add(keyOf(link.needsFile, link.needId, link.match));
+  for (const { links } of scan.files) {
+    for (const link of links) {
+      if (link.rule === 'keyword')
+        matchedKeywords.add(keyOf(link.needsFile, link.needId, link.match));
+    }
   }
   const out: FileProblem[] = [];
   for (const scope of set.scopes) {

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { coverageProblems } from '../../src/core/coverage';
-import type { NeedsSet, ScopedLink } from '../../src/core/needsSet';
+import type { NeedsSet } from '../../src/core/needsSet';
 import { needsSet, yaml } from './helpers/needsIndex';
 
 /** Scans in-memory files as the CLI scans a tree: every path, every link. */
 function scan(set: NeedsSet, files: Record<string, string>): ReturnType<typeof coverageProblems> {
-  const links: ScopedLink[] = [];
-  for (const [path, text] of Object.entries(files)) links.push(...set.fileLinks(path, text));
-  return coverageProblems(set, { paths: Object.keys(files), links });
+  const scanned = Object.entries(files).map(([path, text]) => ({
+    links: set.fileLinks(path, text),
+  }));
+  return coverageProblems(set, { paths: Object.keys(files), files: scanned });
 }
 
 /** `file:line:col rule`, 1-based, as `outside-in check` prints it. */
