@@ -147,7 +147,7 @@ export function buildIndex(file: NeedsFile): NeedsIndex {
     firstTokens,
     prefixHeads,
     prefixBits,
-    literals: buildLiteralFilter([...exact.keys(), ...phrases.keys(), ...prefixes.keys()]),
+    literals: buildLiteralFilter(firstWords({ exact, phrases, prefixes })),
   };
 }
 
@@ -272,6 +272,27 @@ export function keywordFilter(index: NeedsIndex): LiteralFilter | undefined {
   if (index.exact.size === 0 && index.phrases.size === 0 && index.prefixes.size === 0)
     return undefined;
   return index.literals;
+}
+
+/**
+ * One filter for the keywords of all `indexes`: a file governed by several
+ * needs files (a package's and the root's) gets the one-pass search for its
+ * candidate lines too. Undefined when some index has a keyword the filter
+ * cannot judge, or none has any keyword.
+ */
+export function keywordFilterOfAll(indexes: readonly NeedsIndex[]): LiteralFilter | undefined {
+  const words: string[] = [];
+  for (const index of indexes) {
+    if (index.exact.size === 0 && index.phrases.size === 0 && index.prefixes.size === 0) continue;
+    if (index.literals === undefined) return undefined;
+    for (const w of firstWords(index)) words.push(w);
+  }
+  return words.length === 0 ? undefined : buildLiteralFilter(words);
+}
+
+/** What the literal filter searches for: every keyword's first token, or its prefix. */
+function firstWords(index: Pick<NeedsIndex, 'exact' | 'phrases' | 'prefixes'>): string[] {
+  return [...index.exact.keys(), ...index.phrases.keys(), ...index.prefixes.keys()];
 }
 
 function phrasesAt(

@@ -7,7 +7,15 @@ import { findAnnotations } from './annotations';
 import { GENERATED_BEGIN, withoutGeneratedText } from './generatedText';
 import type { UnknownAnnotation } from './match';
 import { forEachLineMayHold, forEachLineMayHoldBytes } from './literalFilter';
-import { LineSeen, forEachLineRange, keywordFilter, keywordMatches, mayMatchIn } from './match';
+import {
+  LineSeen,
+  forEachLineRange,
+  keywordFilter,
+  keywordFilterOfAll,
+  keywordMatches,
+  mayMatchIn,
+} from './match';
+import type { LiteralFilter } from './literalFilter';
 import type { Link, Need } from './model';
 import { depth, exclusionOf } from './scopes';
 import type { Exclusion, Scope } from './scopes';
@@ -64,6 +72,8 @@ export class NeedsSet {
    */
   private readonly pathLinkOf = new WeakMap<object, ScopedLink>();
   private readonly pathLinksFor = new WeakMap<object, readonly ScopedLink[]>();
+  /** The keyword filter of each list of governing needs files, by their paths (null: none helps). */
+  private readonly filterOf = new Map<string, LiteralFilter | null>();
 
   constructor(scopes: readonly Scope[]) {
     this.scopes = [...scopes].sort(
@@ -149,11 +159,21 @@ export class NeedsSet {
     const code = withoutGeneratedText(path, text);
     // Most lines hold no annotation and no keyword's first token: they are
     // passed over without being cut out of the text or tokenized.
-    const filter =
-      governing.length === 1 ? keywordFilter((governing[0] as Governing).scope.index) : undefined;
+    const filter = this.filterFor(governing);
     if (filter !== undefined) {
+      // With several needs files each still filters for its own keywords, on the candidate lines.
+      const filtered = governing.length === 1;
       forEachLineMayHold(filter, code, '@need', (start, end, n) =>
-        this.addLineLinks(out, governing, path, code.slice(start, end), n, unknown, retired, true),
+        this.addLineLinks(
+          out,
+          governing,
+          path,
+          code.slice(start, end),
+          n,
+          unknown,
+          retired,
+          filtered,
+        ),
       );
       return out;
     }
@@ -180,15 +200,37 @@ export class NeedsSet {
     retired?: UnknownAnnotation[],
   ): ScopedLink[] {
     const { governing } = this.about(path);
-    const filter =
-      governing.length === 1 ? keywordFilter((governing[0] as Governing).scope.index) : undefined;
+    const filter = this.filterFor(governing);
     if (filter === undefined || source.includes(GENERATED_BEGIN))
       return this.fileLinks(path, source.decode(0, source.bytes.length), unknown, retired);
     const out = this.pathLinksOf(governing);
+    const filtered = governing.length === 1;
     forEachLineMayHoldBytes(filter, source.bytes, NEED_MARKER, (start, end, n) =>
-      this.addLineLinks(out, governing, path, source.decode(start, end), n, unknown, retired, true),
+      this.addLineLinks(
+        out,
+        governing,
+        path,
+        source.decode(start, end),
+        n,
+        unknown,
+        retired,
+        filtered,
+      ),
     );
     return out;
+  }
+
+  /** One filter for the keywords of every needs file that governs a path, made once per list of them. */
+  private filterFor(governing: readonly Governing[]): LiteralFilter | undefined {
+    if (governing.length === 1) return keywordFilter((governing[0] as Governing).scope.index);
+    if (governing.length === 0) return undefined;
+    const key = governing.map((g) => g.scope.needsFile).join('\0');
+    let found = this.filterOf.get(key);
+    if (found === undefined) {
+      found = keywordFilterOfAll(governing.map((g) => g.scope.index)) ?? null;
+      this.filterOf.set(key, found);
+    }
+    return found ?? undefined;
   }
 
   /**

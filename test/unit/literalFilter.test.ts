@@ -107,12 +107,18 @@ function matchesOf(index: NeedsIndex, line: string): string[] {
   return out;
 }
 
-function setOf(index: NeedsIndex): NeedsSet {
+/** A root needs file and one for `a/`: files under `a/` are governed by both. */
+function setOf(index: NeedsIndex, nested = index): NeedsSet {
   return new NeedsSet([
     { needsFile: 'customer-needs.yaml', dir: '', index },
-    { needsFile: 'a/customer-needs.yaml', dir: 'a', index },
+    { needsFile: 'a/customer-needs.yaml', dir: 'a', index: nested },
   ]);
 }
+
+const keywordLists = fc.array(fc.array(keyword, { minLength: 1, maxLength: 4 }), {
+  minLength: 1,
+  maxLength: 5,
+});
 
 function plain(links: readonly ScopedLink[]): unknown[] {
   return links.map(({ need, ...l }) => ({ ...l, id: need.id }));
@@ -232,24 +238,24 @@ describe('keyword prefilter', () => {
 
   it('never changes the links of a file, annotations included (property)', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.array(keyword, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
-        text,
-        (keywords, t) => {
-          const index = indexOf(needsYaml(keywords));
-          const fast = setOf(index);
-          // The simple way: every line cut out and tokenized, no filter anywhere.
-          const reference = setOf({ ...index, literals: undefined });
-          for (const path of ['src/x.ts', 'a/y.ts']) {
-            const u1: UnknownAnnotation[] = [];
-            const u2: UnknownAnnotation[] = [];
-            const want = reference.pathLinks(path);
-            forEachLine(t, (line, n) => want.push(...reference.lineLinks(path, line, n, u2)));
-            assert.deepEqual(plain(fast.fileLinks(path, t, u1)), plain(want));
-            assert.deepEqual(u1, u2);
-          }
-        },
-      ),
+      fc.property(keywordLists, keywordLists, text, (keywords, nestedKeywords, t) => {
+        const index = indexOf(needsYaml(keywords));
+        const nested = indexOf(needsYaml(nestedKeywords));
+        const fast = setOf(index, nested);
+        // The simple way: every line cut out and tokenized, no filter anywhere.
+        const reference = setOf(
+          { ...index, literals: undefined },
+          { ...nested, literals: undefined },
+        );
+        for (const path of ['src/x.ts', 'a/y.ts']) {
+          const u1: UnknownAnnotation[] = [];
+          const u2: UnknownAnnotation[] = [];
+          const want = reference.pathLinks(path);
+          forEachLine(t, (line, n) => want.push(...reference.lineLinks(path, line, n, u2)));
+          assert.deepEqual(plain(fast.fileLinks(path, t, u1)), plain(want));
+          assert.deepEqual(u1, u2);
+        }
+      }),
       { numRuns: 300 },
     );
   });
@@ -267,11 +273,11 @@ describe('keyword prefilter', () => {
     );
     fc.assert(
       fc.property(
-        fc.array(fc.array(keyword, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        keywordLists,
+        keywordLists,
         fc.array(fc.tuple(text, extra), { maxLength: 4 }),
-        (keywords, parts) => {
-          const index = indexOf(needsYaml(keywords));
-          const set = setOf(index);
+        (keywords, nestedKeywords, parts) => {
+          const set = setOf(indexOf(needsYaml(keywords)), indexOf(needsYaml(nestedKeywords)));
           const bytes = Buffer.concat(
             parts.flatMap(([t, e]) => [Buffer.from(e), Buffer.from(t, 'utf8')]),
           );
