@@ -35,6 +35,9 @@ export interface ByteSource {
 
 const NEED_MARKER = new TextEncoder().encode('@need');
 
+/** 4 million entries, 16 MB: a 2,000-need file's filter is about a million, so three joins of such a root file with a package's, many more of smaller files. */
+const JOINED_FILTER_ENTRIES = 4_000_000;
+
 /** A link with the need it names and the needs file that defines it. */
 export interface ScopedLink extends Link {
   readonly need: Need;
@@ -74,12 +77,22 @@ export class NeedsSet {
   private readonly pathLinksFor = new WeakMap<object, readonly ScopedLink[]>();
   /** The keyword filter of each list of governing needs files, by their paths (null: none helps). */
   private readonly filterOf = new Map<string, LiteralFilter | null>();
+  /** Table entries the joined filters may still take. */
+  private joinedRoom: number;
 
-  constructor(scopes: readonly Scope[]) {
+  /**
+   * `joinedFilterEntries` bounds the filters joined for files governed by
+   * several needs files: each is as big as its parts (megabytes for
+   * thousands of needs), and a monorepo of many packages under a big root
+   * file would make one per package. Past it such files are filtered line
+   * by line, as slowly and as correctly as before.
+   */
+  constructor(scopes: readonly Scope[], options: { joinedFilterEntries?: number } = {}) {
     this.scopes = [...scopes].sort(
       (a, b) => depth(b.dir) - depth(a.dir) || a.needsFile.localeCompare(b.needsFile),
     );
     this.excluding = this.scopes.filter((s) => s.index.excludes !== undefined);
+    this.joinedRoom = options.joinedFilterEntries ?? JOINED_FILTER_ENTRIES;
   }
 
   /**
@@ -227,7 +240,12 @@ export class NeedsSet {
     const key = governing.map((g) => g.scope.needsFile).join('\0');
     let found = this.filterOf.get(key);
     if (found === undefined) {
-      found = keywordFilterOfAll(governing.map((g) => g.scope.index)) ?? null;
+      const parts = governing.reduce((n, g) => n + (g.scope.index.literals?.next.length ?? 0), 0);
+      found =
+        parts > this.joinedRoom
+          ? null
+          : (keywordFilterOfAll(governing.map((g) => g.scope.index)) ?? null);
+      this.joinedRoom -= found?.next.length ?? 0;
       this.filterOf.set(key, found);
     }
     return found ?? undefined;

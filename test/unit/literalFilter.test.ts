@@ -107,12 +107,18 @@ function matchesOf(index: NeedsIndex, line: string): string[] {
   return out;
 }
 
-/** A root needs file and one for `a/`: files under `a/` are governed by both. */
-function setOf(index: NeedsIndex, nested = index): NeedsSet {
-  return new NeedsSet([
-    { needsFile: 'customer-needs.yaml', dir: '', index },
-    { needsFile: 'a/customer-needs.yaml', dir: 'a', index: nested },
-  ]);
+/**
+ * A root needs file and one for `a/`: files under `a/` are governed by both,
+ * and filtered by their keywords joined, unless `joined` leaves no room.
+ */
+function setOf(index: NeedsIndex, nested = index, joined?: number): NeedsSet {
+  return new NeedsSet(
+    [
+      { needsFile: 'customer-needs.yaml', dir: '', index },
+      { needsFile: 'a/customer-needs.yaml', dir: 'a', index: nested },
+    ],
+    { joinedFilterEntries: joined },
+  );
 }
 
 const keywordLists = fc.array(fc.array(keyword, { minLength: 1, maxLength: 4 }), {
@@ -241,19 +247,22 @@ describe('keyword prefilter', () => {
       fc.property(keywordLists, keywordLists, text, (keywords, nestedKeywords, t) => {
         const index = indexOf(needsYaml(keywords));
         const nested = indexOf(needsYaml(nestedKeywords));
-        const fast = setOf(index, nested);
+        // Joined filters, and line-by-line filters when there is no room to join them.
+        const fast = [setOf(index, nested), setOf(index, nested, 0)];
         // The simple way: every line cut out and tokenized, no filter anywhere.
         const reference = setOf(
           { ...index, literals: undefined },
           { ...nested, literals: undefined },
         );
         for (const path of ['src/x.ts', 'a/y.ts']) {
-          const u1: UnknownAnnotation[] = [];
           const u2: UnknownAnnotation[] = [];
           const want = reference.pathLinks(path);
           forEachLine(t, (line, n) => want.push(...reference.lineLinks(path, line, n, u2)));
-          assert.deepEqual(plain(fast.fileLinks(path, t, u1)), plain(want));
-          assert.deepEqual(u1, u2);
+          for (const set of fast) {
+            const u1: UnknownAnnotation[] = [];
+            assert.deepEqual(plain(set.fileLinks(path, t, u1)), plain(want));
+            assert.deepEqual(u1, u2);
+          }
         }
       }),
       { numRuns: 300 },
@@ -276,8 +285,13 @@ describe('keyword prefilter', () => {
         keywordLists,
         keywordLists,
         fc.array(fc.tuple(text, extra), { maxLength: 4 }),
-        (keywords, nestedKeywords, parts) => {
-          const set = setOf(indexOf(needsYaml(keywords)), indexOf(needsYaml(nestedKeywords)));
+        fc.boolean(),
+        (keywords, nestedKeywords, parts, roomToJoin) => {
+          const set = setOf(
+            indexOf(needsYaml(keywords)),
+            indexOf(needsYaml(nestedKeywords)),
+            roomToJoin ? undefined : 0,
+          );
           const bytes = Buffer.concat(
             parts.flatMap(([t, e]) => [Buffer.from(e), Buffer.from(t, 'utf8')]),
           );
